@@ -1,0 +1,131 @@
+"""The catalog as typed values. Built only from data that passed validation."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Permission:
+    status: str  # granted | pending | withdrawn
+    scope: tuple[str, ...] = ()
+    granted_by: str | None = None
+    granted_on: dt.date | None = None
+    expires: dt.date | None = None
+    record: str | None = None  # internal: never written to any output
+    license: str | None = None
+    credit: str | None = None
+    withdrawn_on: dt.date | None = None
+    withdrawn_reason: str | None = None  # internal: never written to any output
+
+
+@dataclass(frozen=True)
+class Photo:
+    id: str
+    file: str  # relative to images/
+    gallery: str
+    permission: Permission
+    alt: str = ""
+    caption: str = ""
+    title: str = ""
+    description: str = ""
+    case: str | None = None
+    stage: str | None = None
+    body_site: str | None = None
+    primary_cancer: str | None = None
+    skin_type: str | None = None
+    sensitive: bool = False
+    former_ids: tuple[str, ...] = ()
+    line: int = 0  # where the entry starts in captions.yaml, for later error messages
+    source: Path | None = None  # the original file, resolved inside images/
+
+    @property
+    def display_title(self) -> str:
+        """The title, or the caption's first sentence when no title is given."""
+        if self.title:
+            return self.title
+        first = re.split(r"(?<=[.!?])\s", self.caption.strip(), maxsplit=1)[0].rstrip(".")
+        return first if len(first) <= 90 else first[:87].rsplit(" ", 1)[0] + "…"
+
+
+@dataclass(frozen=True)
+class Gallery:
+    id: str
+    title: str
+    description: str
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class Catalog:
+    galleries: tuple[Gallery, ...] = ()
+    photos: tuple[Photo, ...] = ()
+    path: Path | None = None
+    images_dir: Path | None = None
+    _by_id: dict = field(default_factory=dict, compare=False, repr=False)
+
+    def __post_init__(self):
+        for photo in self.photos:
+            self._by_id[photo.id] = photo
+
+    def photo(self, photo_id: str) -> Photo | None:
+        return self._by_id.get(photo_id)
+
+    def gallery(self, gallery_id: str) -> Gallery | None:
+        return next((g for g in self.galleries if g.id == gallery_id), None)
+
+    def photos_in(self, gallery_id: str) -> list[Photo]:
+        return [p for p in self.photos if p.gallery == gallery_id]
+
+
+def _date(value: Any) -> dt.date | None:
+    return dt.date.fromisoformat(value) if value else None
+
+
+def _text(value: Any) -> str:
+    return str(value).strip() if value is not None else ""
+
+
+def permission_from(data: dict) -> Permission:
+    return Permission(
+        status=data["status"],
+        scope=tuple(data.get("scope") or ()),
+        granted_by=data.get("granted_by"),
+        granted_on=_date(data.get("granted_on")),
+        expires=_date(data.get("expires")),
+        record=data.get("record"),
+        license=data.get("license"),
+        credit=_text(data.get("credit")),
+        withdrawn_on=_date(data.get("withdrawn_on")),
+        withdrawn_reason=data.get("withdrawn_reason"),
+    )
+
+
+def photo_from(data: dict, *, line: int, source: Path | None) -> Photo:
+    return Photo(
+        id=data["id"],
+        file=data["file"],
+        gallery=data["gallery"],
+        permission=permission_from(data["permission"]),
+        alt=_text(data.get("alt")),
+        caption=_text(data.get("caption")),
+        title=_text(data.get("title")),
+        description=_text(data.get("description")),
+        case=data.get("case"),
+        stage=data.get("stage"),
+        body_site=data.get("body_site"),
+        primary_cancer=data.get("primary_cancer"),
+        skin_type=data.get("skin_type"),
+        sensitive=bool(data.get("sensitive", False)),
+        former_ids=tuple(data.get("former_ids") or ()),
+        line=line,
+        source=source,
+    )
+
+
+def gallery_from(data: dict, *, line: int) -> Gallery:
+    return Gallery(id=data["id"], title=_text(data["title"]), description=_text(data["description"]), line=line)

@@ -1,0 +1,1 @@
+"""Generated pages (galleries, photos, retired photos, redirects) and embeds, as plain text."""

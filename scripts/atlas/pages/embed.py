@@ -1,0 +1,77 @@
+"""Photos and galleries embedded in Markdown pages by id:
+
+    [[photo:scar-line-rash-and-nodules]]
+    [[gallery:ibc-skin-metastases]]
+
+A photo that is no longer publishable becomes a neutral placeholder and a notice, never an
+error: withdrawing a photo must never be blocked by a page that shows it. An id that never
+existed is an error, because it is a typo.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..catalog.model import Catalog
+from ..images import RenderedPhoto
+from .html import root_prefix
+from .render import gallery_grid, photo_figure, published_gallery_photos
+
+EMBED = re.compile(r"\[\[(?P<kind>photo|gallery):\s*(?P<id>[^\]\s]+)\s*\]\]")
+
+PLACEHOLDER = (
+    '<p class="atlas-placeholder" role="note">A photo that was shown here is no longer available.</p>'
+)
+
+
+@dataclass
+class EmbedResult:
+    markdown: str
+    notices: list[str] = field(default_factory=list)  # pages still pointing at removed photos
+    errors: list[str] = field(default_factory=list)  # ids that never existed
+
+
+def expand_embeds(
+    markdown: str,
+    *,
+    page_path: str,
+    page_url: str,
+    catalog: Catalog,
+    published: set[str],
+    rendered: dict[str, RenderedPhoto],
+) -> EmbedResult:
+    result = EmbedResult(markdown="")
+    prefix = root_prefix(page_url)
+    former = {old: photo.id for photo in catalog.photos for old in photo.former_ids}
+
+    def line_of(match: re.Match) -> int:
+        return markdown.count("\n", 0, match.start()) + 1
+
+    def replace(match: re.Match) -> str:
+        kind, wanted = match.group("kind"), match.group("id")
+        where = f"{page_path}:{line_of(match)}"
+        if kind == "gallery":
+            if catalog.gallery(wanted) is None:
+                known = ", ".join(g.id for g in catalog.galleries)
+                result.errors.append(f"{where}: [[gallery:{wanted}]]: no gallery has this id (known: {known})")
+                return match.group(0)
+            photos = published_gallery_photos(catalog, wanted, published)
+            return "\n\n" + gallery_grid(photos, rendered, prefix=prefix) + "\n\n"
+        photo_id = former.get(wanted, wanted)
+        photo = catalog.photo(photo_id)
+        if photo is None:
+            result.errors.append(
+                f"{where}: [[photo:{wanted}]]: no photo has this id in captions.yaml (check the spelling)"
+            )
+            return match.group(0)
+        if photo_id not in published:
+            result.notices.append(
+                f"{where}: photo '{wanted}' is no longer published; the page shows a placeholder "
+                "(remove the embed when convenient)"
+            )
+            return "\n\n" + PLACEHOLDER + "\n\n"
+        return "\n\n" + photo_figure(photo, rendered[photo_id], prefix=prefix, lazy=True, link=True) + "\n\n"
+
+    result.markdown = EMBED.sub(replace, markdown)
+    return result

@@ -1,0 +1,94 @@
+"""Small HTML pieces shared by the generated pages and embeds. Everything is escaped here."""
+
+from __future__ import annotations
+
+from html import escape
+
+from ..catalog.model import Photo
+from ..images import RenderedPhoto
+
+# How wide a photo is drawn at each viewport: full width on phones, the content column
+# (about 46rem) on larger screens. Lets the browser pick the smallest file that is sharp.
+PHOTO_SIZES = "(max-width: 60em) 100vw, 46rem"
+THUMB_SIZES = "(max-width: 30em) 50vw, 15rem"
+
+LICENSE_NAMES = {
+    "all-rights-reserved": "All rights reserved",
+    "CC-BY-4.0": "Creative Commons Attribution 4.0",
+    "CC-BY-SA-4.0": "Creative Commons Attribution-ShareAlike 4.0",
+    "CC-BY-NC-4.0": "Creative Commons Attribution-NonCommercial 4.0",
+    "CC-BY-NC-ND-4.0": "Creative Commons Attribution-NonCommercial-NoDerivatives 4.0",
+    "CC0-1.0": "CC0 1.0 (public domain dedication)",
+}
+
+
+def root_prefix(page_url: str) -> str:
+    """Relative path from a page's URL back to the site root ('' for the home page).
+
+    Raw HTML is not rewritten by MkDocs, so generated links are made relative here; relative
+    links keep working wherever the site is hosted, including under a sub-path.
+    """
+    depth = page_url.strip("/").count("/") + 1 if page_url.strip("/") else 0
+    return "../" * depth
+
+
+def photo_url(photo_id: str) -> str:
+    return f"photos/{photo_id}/"
+
+
+def gallery_url(gallery_id: str) -> str:
+    return f"galleries/{gallery_id}/"
+
+
+def license_name(license_id: str | None) -> str:
+    if not license_id:
+        return ""
+    return LICENSE_NAMES.get(license_id, license_id)
+
+
+def img_tag(rendered: RenderedPhoto, *, alt: str, prefix: str, sizes: str, lazy: bool, css_class: str = "") -> str:
+    fallback = rendered.smallest if sizes == THUMB_SIZES else _middle(rendered)
+    srcset = ", ".join(f"{prefix}{v.url} {v.width}w" for v in rendered.variants if v.media_type == fallback.media_type)
+    attributes = [
+        f'src="{escape(prefix + fallback.url)}"',
+        f'srcset="{escape(srcset)}"',
+        f'sizes="{sizes}"',
+        f'width="{fallback.width}"',
+        f'height="{fallback.height}"',
+        f'alt="{escape(alt)}"',
+        'decoding="async"',
+    ]
+    if lazy:
+        attributes.append('loading="lazy"')
+    if css_class:
+        attributes.append(f'class="{css_class}"')
+    return f"<img {' '.join(attributes)}>"
+
+
+def _middle(rendered: RenderedPhoto):
+    """A sensible src for browsers that ignore srcset: about 960 px wide."""
+    jpegs = sorted((v for v in rendered.variants if v.media_type == "image/jpeg"), key=lambda v: v.width)
+    return next((v for v in jpegs if v.width >= 900), jpegs[-1])
+
+
+def sensitive_wrapper(inner_html: str, *, photo: Photo) -> str:
+    """Covers a sensitive photo until the reader asks for it. <details> needs no JavaScript and
+    is announced by screen readers as a control that expands."""
+    if not photo.sensitive:
+        return inner_html
+    summary = f"Show photo: {escape(photo.alt)}"
+    return (
+        '<details class="atlas-sensitive">'
+        f'<summary class="atlas-sensitive__button">{summary}</summary>'
+        f"{inner_html}</details>"
+    )
+
+
+def credit_line(photo: Photo) -> str:
+    permission = photo.permission
+    parts = []
+    if permission.credit:
+        parts.append(f"Credit: {escape(permission.credit)}")
+    if permission.license:
+        parts.append(f"Licence: {escape(license_name(permission.license))}")
+    return " · ".join(parts)

@@ -1,0 +1,84 @@
+"""What the site publishes from a catalog on a given date: a plain plan, no MkDocs.
+
+The plan is the single list every output is made from. A photo the gate does not publish is
+simply not in `published`, so it cannot reach a page, the search index, the sitemap or an image
+file by accident.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .catalog.model import Catalog, Photo
+from .images import ImageSettings, RenderedPhoto, render_photos
+from .pages import render as pages
+from .pages.html import gallery_url, photo_url
+from .permission import Visibility, visibility
+
+
+@dataclass
+class GeneratedFile:
+    path: str  # relative to the site's docs root, such as photos/<id>.md
+    content: str | None = None  # text for generated pages
+    source: Path | None = None  # a file to copy as-is (rendered images)
+
+
+@dataclass
+class SitePlan:
+    catalog: Catalog
+    on: dt.date
+    published: set[str] = field(default_factory=set)
+    retired: set[str] = field(default_factory=set)
+    rendered: dict[str, RenderedPhoto] = field(default_factory=dict)
+    files: list[GeneratedFile] = field(default_factory=list)
+
+
+def plan_site(catalog: Catalog, *, on: dt.date, cache_dir: Path, settings: ImageSettings | None = None) -> SitePlan:
+    plan = SitePlan(catalog=catalog, on=on)
+    for photo in catalog.photos:
+        state = visibility(photo, on=on)
+        if state is Visibility.PUBLISHED:
+            plan.published.add(photo.id)
+        elif state is Visibility.RETIRED:
+            plan.retired.add(photo.id)
+    publish = [p for p in catalog.photos if p.id in plan.published]
+    plan.rendered = render_photos(publish, settings=settings or ImageSettings(), cache_dir=cache_dir)
+
+    for photo in publish:
+        gallery = catalog.gallery(photo.gallery)
+        plan.files.append(GeneratedFile(f"photos/{photo.id}.md", pages.photo_page(photo, plan.rendered[photo.id], gallery=gallery)))
+        for variant in plan.rendered[photo.id].variants:
+            plan.files.append(GeneratedFile(variant.url, source=variant.cache_file))
+    for photo_id in sorted(plan.retired):
+        plan.files.append(GeneratedFile(f"photos/{photo_id}.md", pages.retired_photo_page(photo_id)))
+    plan.files += _redirects(catalog.photos, plan)
+
+    counts = []
+    for gallery in catalog.galleries:
+        photos = pages.published_gallery_photos(catalog, gallery.id, plan.published)
+        counts.append((gallery, len(photos)))
+        plan.files.append(GeneratedFile(f"galleries/{gallery.id}.md", pages.gallery_page(gallery, photos, plan.rendered)))
+    plan.files.append(GeneratedFile("galleries/index.md", pages.galleries_index(counts)))
+    return plan
+
+
+def _redirects(photos: tuple[Photo, ...], plan: SitePlan) -> list[GeneratedFile]:
+    """Old addresses keep working: /photos/<former>/ sends readers to /photos/<id>/. A pending
+    photo leaves no trace, so its former ids are not published either."""
+    files = []
+    for photo in photos:
+        if photo.id not in plan.published and photo.id not in plan.retired:
+            continue
+        for old in photo.former_ids:
+            files.append(
+                GeneratedFile(
+                    f"photos/{old}/index.html",
+                    pages.redirect_page(to_url=photo_url(photo.id), from_url=photo_url(old)),
+                )
+            )
+    return files
+
+
+__all__ = ["GeneratedFile", "SitePlan", "plan_site", "gallery_url", "photo_url"]
