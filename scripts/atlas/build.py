@@ -10,7 +10,7 @@ from pathlib import Path
 
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
-from mkdocs.exceptions import Abort, MkDocsException
+from mkdocs.exceptions import Abort
 
 from .mkdocs_plugin import AtlasPlugin
 
@@ -35,9 +35,12 @@ def build_site(config_file: Path, *, site_dir: Path | None = None, strict: bool 
             if isinstance(plugin, AtlasPlugin):
                 plugin.permission_date = on
         mkdocs_build(config)
-    except (MkDocsException, Abort, Exception) as error:
+    except Exception as error:
         shutil.rmtree(staging, ignore_errors=True)
-        raise BuildFailed(str(error)) from error
+        # MkDocs turns a plugin's error into "Aborted with a BuildError!"; the useful text
+        # (every problem in captions.yaml, say) is the error it replaced.
+        cause = error.__context__ if isinstance(error, Abort) and error.__context__ else error
+        raise BuildFailed(str(cause)) from error
     _swap_in(staging, site_dir)
     return site_dir
 

@@ -54,7 +54,11 @@ def check_catalog(
         return None, problems
     schema_path = captions.parent / SCHEMA_FILE
     schema = load_schema(schema_path) if schema_path.is_file() else load_schema()
-    problems += schema_problems(located, filename=filename, schema=schema)
+    # A value the parser already reported (an impossible date) is not reported again.
+    reported = {(p.line, p.column) for p in problems}
+    problems += [
+        p for p in schema_problems(located, filename=filename, schema=schema) if (p.line, p.column) not in reported
+    ]
     problems += cross_reference_problems(located, filename=filename)
     found, sources = file_problems(located, filename=filename, images_dir=Path(images_dir), verify_image=verify_image)
     problems += found

@@ -33,10 +33,20 @@ def load_schema(path: FsPath = DEFAULT_SCHEMA) -> dict:
 def schema_problems(located: Located, *, filename: str, schema: dict) -> list[Problem]:
     validator_class = jsonschema.validators.validator_for(schema)
     validator = validator_class(schema, format_checker=validator_class.FORMAT_CHECKER)
-    problems: list[Problem] = []
+    found: list[tuple[int, Problem]] = []
     for error in _leaf_errors(validator.iter_errors(located.data)):
-        problems.extend(_translate(error, located, filename, schema))
-    return sorted(set(problems))
+        rank = _RANK.get(error.validator, len(_RANK))
+        found += [(rank, p) for p in _translate(error, located, filename, schema)]
+    # One message per place: '1 June 2013' breaks both the date pattern and the date format,
+    # and staff need to hear it once, in the most specific words.
+    kept: dict[tuple, Problem] = {}
+    for _rank, problem in sorted(found, key=lambda item: item[0]):
+        kept.setdefault((problem.line, problem.column, problem.where), problem)
+    return sorted(kept.values())
+
+
+# Which error explains a value best when several apply to it (lower wins).
+_RANK = {"type": 0, "required": 1, "additionalProperties": 1, "enum": 2, "pattern": 3, "format": 4}
 
 
 def _leaf_errors(errors) -> Iterator[ValidationError]:
@@ -85,6 +95,8 @@ def _translate(error: ValidationError, located: Located, filename: str, schema: 
         return [problem(f"'{value}' is not a real date", "write it as YYYY-MM-DD, for example 2024-03-15")]
     if kind == "pattern":
         return [_pattern_problem(error, problem, described)]
+    if kind == "type" and value is None and "string" in str(error.validator_value):
+        return [problem("is empty", described and f"write {described}")]
     if kind == "type":
         expected = _type_words(error.validator_value)
         return [problem(f"expected {expected}, found {_describe_value(value)}", described)]
@@ -118,28 +130,26 @@ def slugify(text: Any) -> str:
 
 
 def _description(error: ValidationError, schema: dict) -> str:
-    """The description of the schema node that failed, following one $ref if needed."""
-    for candidate in (error.schema, _parent_property_schema(error, schema)):
-        if isinstance(candidate, dict) and candidate.get("description"):
-            return candidate["description"]
-    return ""
+    """What the failing field is for, from its schema description (editors show the same)."""
+    if isinstance(error.schema, dict) and error.schema.get("description"):
+        return error.schema["description"]
+    path = [part for part in error.absolute_path]
+    names = [part for part in path if isinstance(part, str)]
+    if not names:
+        return ""
+    return _property_description(_definition_for(path, schema), names[-1], schema)
 
 
-def _parent_property_schema(error: ValidationError, schema: dict) -> dict | None:
-    # For a failure inside a $ref ("pattern" in #/$defs/slug), the description sits on the
-    # property that holds the $ref. Walk the schema path back to it.
-    node: Any = schema
-    found = None
-    for step in error.absolute_schema_path:
-        if isinstance(node, dict) and "$ref" in node and step not in node:
-            node = _resolve(node["$ref"], schema)
-        try:
-            node = node[step]
-        except (KeyError, IndexError, TypeError):
-            return found
-        if isinstance(node, dict) and node.get("description"):
-            found = node
-    return found
+def _definition_for(path: list, schema: dict) -> dict:
+    """The $defs entry describing the mapping that holds the last field of `path`."""
+    defs = schema.get("$defs", {})
+    if path and path[0] == "galleries":
+        return defs.get("gallery", {})
+    if "permission" in path[:-1]:
+        return defs.get("permission", {})
+    if path and path[0] == "photos":
+        return defs.get("photo", {})
+    return schema
 
 
 def _property_description(node_schema: dict, name: str, schema: dict) -> str:

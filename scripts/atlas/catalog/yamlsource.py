@@ -103,7 +103,10 @@ def _syntax_problem(error: yaml.MarkedYAMLError, filename: str) -> Problem:
     # An unclosed quote is only noticed at the end of the file; the useful place is where the
     # quote opens, which PyYAML keeps as the context mark.
     opened_here = context.startswith("while scanning a quoted scalar") and error.context_mark
-    mark = error.context_mark if opened_here else (error.problem_mark or error.context_mark)
+    # "could not find expected ':'" is noticed on the line after the one missing its colon;
+    # the context mark is the line itself.
+    key_started_here = context.startswith("while scanning a simple key") and error.context_mark
+    mark = error.context_mark if (opened_here or key_started_here) else (error.problem_mark or error.context_mark)
     position = _position(mark)
     if opened_here:
         message = "a quoted text starts here but its closing quote is missing"

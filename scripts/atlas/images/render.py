@@ -109,6 +109,10 @@ def _encode(original: bytes, photo: Photo, settings: ImageSettings, entry: Path)
         with Image.open(io.BytesIO(original)) as image:
             image = ImageOps.exif_transpose(image)
             image = image.convert("RGB")
+            # Pillow copies `info` (JPEG comments, EXIF, XMP, ICC) along with pixels through
+            # convert() and resize(), and save() writes some of it back. Rebuild from raw pixels
+            # so nothing but pixels can reach an output file.
+            image = Image.frombytes("RGB", image.size, image.tobytes())
     except Exception as error:  # Pillow raises many kinds for broken files
         raise ImageError(f"captions.yaml:{photo.line}: images/{photo.file} cannot be decoded ({error})") from error
     outputs = []

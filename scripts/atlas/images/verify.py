@@ -17,13 +17,15 @@ def verify_image(path: Path, *, max_pixels: int = MAX_PIXELS) -> str | None:
     """None if the file decodes completely; otherwise a short reason, for an error message."""
     try:
         with warnings.catch_warnings():
-            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            # Our own limit below decides, with a message that gives the size; Pillow's
+            # warning threshold (89 MP) would refuse legitimate large scans.
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
             with Image.open(path) as image:
                 width, height = image.size
                 if width * height > max_pixels:
                     return _bomb(width, height, max_pixels)
                 image.load()  # decodes every pixel: catches truncated and corrupt files
-    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+    except Image.DecompressionBombError:
         return "is too large to decode safely (a possible decompression bomb)"
     except UnidentifiedImageError:
         return "is not an image Pillow can read (is it a photo file at all?)"
