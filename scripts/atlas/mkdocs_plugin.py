@@ -14,6 +14,7 @@ from mkdocs.structure.files import File, Files
 
 from .catalog import WARNING, check_catalog, errors_in, format_problems
 from .images import ImageError
+from .pages.context import SiteInfo
 from .pages.embed import expand_embeds
 from .permission import today
 from .site import SitePlan, plan_site
@@ -57,9 +58,23 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):
                 + format_problems(errors_in(problems))
             )
         try:
-            self.plan = plan_site(catalog, on=self.permission_date or today(), cache_dir=self.cache_dir)
+            self.plan = plan_site(
+                catalog, on=self.permission_date or today(), cache_dir=self.cache_dir, site=self._site_info(config)
+            )
         except ImageError as error:
             raise PluginError(str(error)) from error
+
+    @staticmethod
+    def _site_info(config) -> SiteInfo:
+        # Foundation details live in mkdocs.yml under extra.atlas, apart from the code.
+        extra = (config.extra or {}).get("atlas", {}) or {}
+        url = config.site_url or ""
+        return SiteInfo(
+            name=config.site_name,
+            url=url if url.endswith("/") or not url else url + "/",
+            contact_email=extra.get("contact_email", ""),
+            reuse_page=extra.get("reuse_page", ""),
+        )
 
     def on_files(self, files: Files, config) -> Files:
         for generated in self.plan.files:

@@ -14,7 +14,10 @@ from pathlib import Path
 from .catalog.model import Catalog, Photo
 from .images import ImageSettings, RenderedPhoto, render_photos
 from .pages import render as pages
-from .pages.html import gallery_url, photo_url
+from .pages.cite import ris_record
+from .pages.context import SiteInfo
+from .pages.facets import facet_values, useful_facets
+from .pages.html import photo_url
 from .permission import Visibility, visibility
 
 
@@ -29,14 +32,22 @@ class GeneratedFile:
 class SitePlan:
     catalog: Catalog
     on: dt.date
+    site: SiteInfo = field(default_factory=SiteInfo)
     published: set[str] = field(default_factory=set)
     retired: set[str] = field(default_factory=set)
     rendered: dict[str, RenderedPhoto] = field(default_factory=dict)
     files: list[GeneratedFile] = field(default_factory=list)
 
 
-def plan_site(catalog: Catalog, *, on: dt.date, cache_dir: Path, settings: ImageSettings | None = None) -> SitePlan:
-    plan = SitePlan(catalog=catalog, on=on)
+def plan_site(
+    catalog: Catalog,
+    *,
+    on: dt.date,
+    cache_dir: Path,
+    settings: ImageSettings | None = None,
+    site: SiteInfo | None = None,
+) -> SitePlan:
+    plan = SitePlan(catalog=catalog, on=on, site=site or SiteInfo())
     for photo in catalog.photos:
         state = visibility(photo, on=on)
         if state is Visibility.PUBLISHED:
@@ -47,10 +58,7 @@ def plan_site(catalog: Catalog, *, on: dt.date, cache_dir: Path, settings: Image
     plan.rendered = render_photos(publish, settings=settings or ImageSettings(), cache_dir=cache_dir)
 
     for photo in publish:
-        gallery = catalog.gallery(photo.gallery)
-        plan.files.append(GeneratedFile(f"photos/{photo.id}.md", pages.photo_page(photo, plan.rendered[photo.id], gallery=gallery)))
-        for variant in plan.rendered[photo.id].variants:
-            plan.files.append(GeneratedFile(variant.url, source=variant.cache_file))
+        plan.files += _photo_files(photo, plan)
     for photo_id in sorted(plan.retired):
         plan.files.append(GeneratedFile(f"photos/{photo_id}.md", pages.retired_photo_page(photo_id)))
     plan.files += _redirects(catalog.photos, plan)
@@ -60,8 +68,22 @@ def plan_site(catalog: Catalog, *, on: dt.date, cache_dir: Path, settings: Image
         photos = pages.published_gallery_photos(catalog, gallery.id, plan.published)
         counts.append((gallery, len(photos)))
         plan.files.append(GeneratedFile(f"galleries/{gallery.id}.md", pages.gallery_page(gallery, photos, plan.rendered)))
+        for facet in useful_facets(photos):
+            for value, _count in facet_values(facet, photos):
+                path = pages.filtered_url(gallery.id, facet, value).rstrip("/") + ".md"
+                plan.files.append(GeneratedFile(path, pages.gallery_page(gallery, photos, plan.rendered, active=(facet, value))))
     plan.files.append(GeneratedFile("galleries/index.md", pages.galleries_index(counts)))
     return plan
+
+
+def _photo_files(photo: Photo, plan: SitePlan) -> list[GeneratedFile]:
+    page = pages.photo_page(photo, plan.rendered, catalog=plan.catalog, published=plan.published, site=plan.site)
+    files = [
+        GeneratedFile(f"photos/{photo.id}.md", page),
+        GeneratedFile(f"photos/{photo.id}/cite.ris", ris_record(photo, plan.site)),
+    ]
+    files += [GeneratedFile(v.url, source=v.cache_file) for v in plan.rendered[photo.id].variants]
+    return files
 
 
 def _redirects(photos: tuple[Photo, ...], plan: SitePlan) -> list[GeneratedFile]:
@@ -72,13 +94,6 @@ def _redirects(photos: tuple[Photo, ...], plan: SitePlan) -> list[GeneratedFile]
         if photo.id not in plan.published and photo.id not in plan.retired:
             continue
         for old in photo.former_ids:
-            files.append(
-                GeneratedFile(
-                    f"photos/{old}/index.html",
-                    pages.redirect_page(to_url=photo_url(photo.id), from_url=photo_url(old)),
-                )
-            )
+            html = pages.redirect_page(to_url=photo_url(photo.id), from_url=photo_url(old), site=plan.site)
+            files.append(GeneratedFile(f"photos/{old}/index.html", html))
     return files
-
-
-__all__ = ["GeneratedFile", "SitePlan", "plan_site", "gallery_url", "photo_url"]

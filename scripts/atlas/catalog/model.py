@@ -39,6 +39,7 @@ class Photo:
     primary_cancer: str | None = None
     skin_type: str | None = None
     sensitive: bool = False
+    updated: dt.date | None = None
     former_ids: tuple[str, ...] = ()
     line: int = 0  # where the entry starts in captions.yaml, for later error messages
     source: Path | None = None  # the original file, resolved inside images/
@@ -50,6 +51,11 @@ class Photo:
             return self.title
         first = re.split(r"(?<=[.!?])\s", self.caption.strip(), maxsplit=1)[0].rstrip(".")
         return first if len(first) <= 90 else first[:87].rsplit(" ", 1)[0] + "…"
+
+    @property
+    def last_changed(self) -> dt.date | None:
+        """For citations: when the photo or its caption last changed, as recorded."""
+        return self.updated or self.permission.granted_on
 
 
 @dataclass(frozen=True)
@@ -121,6 +127,7 @@ def photo_from(data: dict, *, line: int, source: Path | None) -> Photo:
         primary_cancer=data.get("primary_cancer"),
         skin_type=data.get("skin_type"),
         sensitive=bool(data.get("sensitive", False)),
+        updated=_date(data.get("updated")),
         former_ids=tuple(data.get("former_ids") or ()),
         line=line,
         source=source,

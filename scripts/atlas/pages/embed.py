@@ -57,7 +57,7 @@ def expand_embeds(
                 result.errors.append(f"{where}: [[gallery:{wanted}]]: no gallery has this id (known: {known})")
                 return match.group(0)
             photos = published_gallery_photos(catalog, wanted, published)
-            return "\n\n" + gallery_grid(photos, rendered, prefix=prefix) + "\n\n"
+            return "\n\n" + gallery_grid(photos, rendered, prefix=prefix, group=wanted) + "\n\n"
         photo_id = former.get(wanted, wanted)
         photo = catalog.photo(photo_id)
         if photo is None:

@@ -71,15 +71,50 @@ def _middle(rendered: RenderedPhoto):
     return next((v for v in jpegs if v.width >= 900), jpegs[-1])
 
 
-def sensitive_wrapper(inner_html: str, *, photo: Photo) -> str:
-    """Covers a sensitive photo until the reader asks for it. <details> needs no JavaScript and
-    is announced by screen readers as a control that expands."""
+def lightbox_link(inner_html: str, *, photo: Photo, rendered: RenderedPhoto, prefix: str, group: str) -> str:
+    """Wraps an image in the anchor GLightbox opens (the plugin runs in manual mode, so only
+    these anchors open it). The lightbox shows the largest file, the title, caption and alt."""
+    largest = rendered.largest
+    if photo.sensitive:
+        # Arrow keys move through a lightbox group; a covered photo must never be reached that
+        # way, only by the reader uncovering it, so each sensitive photo is a group of its own.
+        group = f"{group}-{photo.id}"
+    srcset = ", ".join(f"{prefix}{v.url} {v.width}w" for v in rendered.variants if v.media_type == largest.media_type)
+    attributes = {
+        "class": "glightbox",
+        "href": prefix + largest.url,
+        "data-type": "image",
+        "data-gallery": group,
+        "data-title": photo.caption,
+        "data-description": f"What the photo shows: {photo.alt}",
+        "data-alt": photo.alt,
+        "data-srcset": srcset,
+        "data-sizes": "100vw",
+        "aria-label": f"Enlarge photo: {photo.display_title}",
+    }
+    rendered_attributes = " ".join(f'{name}="{escape(value)}"' for name, value in attributes.items())
+    return f"<a {rendered_attributes}>{inner_html}</a>"
+
+
+def sensitive_wrapper(inner_html: str, *, photo: Photo, rendered: RenderedPhoto, prefix: str) -> str:
+    """Covers a sensitive photo until the reader asks for it.
+
+    <details> needs no JavaScript, works with Enter and Space, and screen readers announce its
+    summary as a collapsed control naming what it will show. Closed, it shows only a heavily
+    blurred copy (hidden from screen readers) behind the button; atlas.js opens every cover
+    when the reader has chosen "Always show photos".
+    """
     if not photo.sensitive:
         return inner_html
-    summary = f"Show photo: {escape(photo.alt)}"
+    cover = rendered.smallest
     return (
         '<details class="atlas-sensitive">'
-        f'<summary class="atlas-sensitive__button">{summary}</summary>'
+        '<summary class="atlas-sensitive__summary">'
+        f'<img class="atlas-sensitive__blur" src="{escape(prefix + cover.url)}" alt="" aria-hidden="true" '
+        f'width="{cover.width}" height="{cover.height}" decoding="async" loading="lazy">'
+        f'<span class="atlas-sensitive__show">Show photo: {escape(photo.alt)}</span>'
+        '<span class="atlas-sensitive__hide">Hide photo</span>'
+        "</summary>"
         f"{inner_html}</details>"
     )
 

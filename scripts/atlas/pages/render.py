@@ -8,18 +8,24 @@ import yaml
 
 from ..catalog.model import Catalog, Gallery, Photo
 from ..images import RenderedPhoto
+from .cite import citation_text
+from .context import SiteInfo
+from .facets import FACETS, STAGE_ORDER, Facet, facet_values, matching, useful_facets, value_label
 from .html import (
     PHOTO_SIZES,
     THUMB_SIZES,
     credit_line,
     gallery_url,
     img_tag,
+    license_name,
+    lightbox_link,
     photo_url,
     root_prefix,
     sensitive_wrapper,
 )
+from .jsonld import image_object, license_url, script_json
 
-# Above this many thumbnails a gallery's images load lazily (the first row is visible at once).
+# The first row of a gallery is visible at once; thumbnails after it load lazily.
 EAGER_THUMBNAILS = 4
 
 
@@ -27,47 +33,167 @@ def front_matter(meta: dict) -> str:
     return "---\n" + yaml.safe_dump(meta, sort_keys=True, allow_unicode=True) + "---\n\n"
 
 
+def case_label(case: str) -> str:
+    return case.replace("-", " ").title()
+
+
+# Photos -----------------------------------------------------------------------------------
+
+
 def photo_figure(photo: Photo, rendered: RenderedPhoto, *, prefix: str, lazy: bool = False, link: bool = False) -> str:
-    """A photo with its caption and credit; optionally linking to its own page (for embeds)."""
+    """A photo with its caption and credit. Embeds (`link=True`) link to the photo's own page;
+    on the photo page itself the image opens the lightbox at full size."""
     image = img_tag(rendered, alt=photo.alt, prefix=prefix, sizes=PHOTO_SIZES, lazy=lazy)
     if link:
         image = f'<a href="{prefix}{photo_url(photo.id)}">{image}</a>'
+    else:
+        image = lightbox_link(image, photo=photo, rendered=rendered, prefix=prefix, group=f"photo-{photo.id}")
     credit = credit_line(photo)
     caption = escape(photo.caption)
-    figure = (
+    if link:
+        caption += f' <a href="{prefix}{photo_url(photo.id)}">About this photo</a>'
+    return (
         f'<figure class="atlas-photo" id="photo-{photo.id}">\n'
-        f"{sensitive_wrapper(image, photo=photo)}\n"
+        f"{sensitive_wrapper(image, photo=photo, rendered=rendered, prefix=prefix)}\n"
         f'<figcaption>{caption}{f"<br><small class=atlas-credit>{credit}</small>" if credit else ""}</figcaption>\n'
         "</figure>"
     )
-    return figure
 
 
-def photo_page(photo: Photo, rendered: RenderedPhoto, *, gallery: Gallery) -> str:
-    page_url = photo_url(photo.id)
-    prefix = root_prefix(page_url)
+def case_sequence(catalog: Catalog, photo: Photo, published: set[str]) -> list[Photo]:
+    """The published photos of the same person, in the order a reader should follow them."""
+    if not photo.case:
+        return [photo]
+    same = [p for p in catalog.photos if p.case == photo.case and p.id in published]
+    return order_case(same)
+
+
+def order_case(photos: list[Photo]) -> list[Photo]:
+    """Early before advanced where the catalog records stages; otherwise catalog order."""
+    if all(p.stage for p in photos):
+        rank = {stage: index for index, stage in enumerate(STAGE_ORDER)}
+        return sorted(photos, key=lambda p: (rank[p.stage], photos.index(p)))
+    return list(photos)
+
+
+def photo_page(
+    photo: Photo,
+    rendered: dict[str, RenderedPhoto],
+    *,
+    catalog: Catalog,
+    published: set[str],
+    site: SiteInfo,
+) -> str:
+    own = rendered[photo.id]
+    prefix = root_prefix(photo_url(photo.id))
     meta = {
         "title": photo.display_title,
         "description": _summary(photo.caption),
         "atlas_photo": photo.id,
+        "atlas_jsonld": script_json(image_object(photo, own, site)),
     }
     if photo.sensitive:
-        # Social previews and search result snippets must never show a sensitive photo.
-        meta["atlas_sensitive"] = True
-    body = [
-        f"# {escape(photo.display_title)}",
-        "",
-        photo_figure(photo, rendered, prefix=prefix),
-        "",
-    ]
+        # Image search and link previews must never show a sensitive photo.
+        meta["robots"] = "noimageindex"
+    else:
+        meta["atlas_preview_image"] = site.absolute(own.largest.url)
+    gallery = catalog.gallery(photo.gallery)
+    body = [f"# {escape(photo.display_title)}", "", photo_figure(photo, own, prefix=prefix), ""]
     if photo.description:
         body += [f'<p class="atlas-description">{escape(photo.description)}</p>', ""]
-    body += [
-        f'<p class="atlas-gallery-link">Part of the gallery '
-        f'<a href="{prefix}{gallery_url(gallery.id)}">{escape(gallery.title)}</a>.</p>',
+    body += [_facts(photo, gallery, prefix), ""]
+    body += _case_navigation(photo, case_sequence(catalog, photo, published), prefix)
+    body += _rights(photo, site, prefix)
+    body += _cite(photo, site)
+    return front_matter(meta) + "\n".join(body) + "\n"
+
+
+def _facts(photo: Photo, gallery: Gallery, prefix: str) -> str:
+    rows = [
+        (facet.label, value_label(facet, getattr(photo, facet.field)))
+        for facet in FACETS
+        if getattr(photo, facet.field)
+    ]
+    rows.append(("Gallery", f'<a href="{prefix}{gallery_url(gallery.id)}">{escape(gallery.title)}</a>'))
+    items = "".join(
+        f"<div><dt>{escape(label)}</dt><dd>{value if label == 'Gallery' else escape(value)}</dd></div>"
+        for label, value in rows
+    )
+    return f'<dl class="atlas-facts">{items}</dl>'
+
+
+def _case_navigation(photo: Photo, sequence: list[Photo], prefix: str) -> list[str]:
+    if len(sequence) < 2:
+        return []
+    position = sequence.index(photo)
+    links = []
+    if position > 0:
+        before = sequence[position - 1]
+        links.append(f'<a rel="prev" href="{prefix}{photo_url(before.id)}">← Previous: {escape(before.display_title)}</a>')
+    if position < len(sequence) - 1:
+        after = sequence[position + 1]
+        links.append(f'<a rel="next" href="{prefix}{photo_url(after.id)}">Next: {escape(after.display_title)} →</a>')
+    items = []
+    for other in sequence:
+        if other is photo:
+            items.append(f'<li><span aria-current="page">{escape(other.display_title)} (this photo)</span></li>')
+        else:
+            items.append(f'<li><a href="{prefix}{photo_url(other.id)}">{escape(other.display_title)}</a></li>')
+    return [
+        "## Photos of the same person",
+        "",
+        '<nav class="atlas-case" aria-label="Photos of the same person">',
+        f"<p>Photo {position + 1} of {len(sequence)} of the same person, in order.</p>",
+        f'<p class="atlas-case__steps">{" ".join(links)}</p>',
+        f"<ol class=\"atlas-case__list\">{''.join(items)}</ol>",
+        "</nav>",
         "",
     ]
-    return front_matter(meta) + "\n".join(body)
+
+
+def _rights(photo: Photo, site: SiteInfo, prefix: str) -> list[str]:
+    permission = photo.permission
+    licence = escape(license_name(permission.license))
+    url = license_url(permission.license, site)
+    if url and permission.license != "all-rights-reserved":
+        licence = f'<a href="{escape(url)}" rel="license">{licence}</a>'
+    ask = "To ask permission to reuse this photo"
+    if site.contact_email:
+        subject = f"Permission to reuse photo {photo.id}"
+        ask += (
+            f', write to <a href="mailto:{escape(site.contact_email)}?subject={escape(subject.replace(" ", "%20"))}">'
+            f"{escape(site.contact_email)}</a> and give the photo's address"
+        )
+    else:
+        ask += ", contact the foundation and give the photo's address"
+    if site.reuse_page:
+        ask += f' (<a href="{prefix}{site.reuse_page}">how reuse works</a>)'
+    return [
+        "## Credit and reuse",
+        "",
+        f'<p class="atlas-rights">Credit: {escape(permission.credit or "")}. Licence: {licence}. '
+        "The person who shared this photo allows it to be shown on this website; that is not "
+        f"permission to copy it elsewhere.</p>",
+        f"<p>{ask}.</p>",
+        "",
+    ]
+
+
+def _cite(photo: Photo, site: SiteInfo) -> list[str]:
+    text = escape(citation_text(photo, site, accessed="ACCESSED"))
+    text = text.replace("ACCESSED", '<span class="atlas-access-date">[date accessed]</span>')
+    return [
+        "## Cite this photo",
+        "",
+        '<div class="atlas-cite">',
+        f'<p id="atlas-citation" class="atlas-cite__text">{text}</p>',
+        '<p class="atlas-cite__actions">'
+        '<button type="button" class="md-button atlas-copy" data-copy="atlas-citation" hidden>Copy citation</button> '
+        '<a class="md-button" href="cite.ris" download>Download citation (RIS)</a>'
+        '<span class="atlas-copy__status" role="status"></span></p>',
+        "</div>",
+        "",
+    ]
 
 
 def retired_photo_page(photo_id: str) -> str:
@@ -91,36 +217,108 @@ def retired_photo_page(photo_id: str) -> str:
     return front_matter(meta) + body
 
 
-def gallery_grid(photos: list[Photo], rendered: dict[str, RenderedPhoto], *, prefix: str) -> str:
+# Galleries --------------------------------------------------------------------------------
+
+
+def gallery_grid(photos: list[Photo], rendered: dict[str, RenderedPhoto], *, prefix: str, group: str) -> str:
+    if not photos:
+        return '<p class="atlas-empty">There are no photos here yet.</p>'
+    case_sizes: dict[str, int] = {}
+    for photo in photos:
+        if photo.case:
+            case_sizes[photo.case] = case_sizes.get(photo.case, 0) + 1
+    seen_in_case: dict[str, int] = {}
     items = []
     for position, photo in enumerate(photos):
         image = img_tag(
-            rendered[photo.id],
-            alt=photo.alt,
-            prefix=prefix,
-            sizes=THUMB_SIZES,
-            lazy=position >= EAGER_THUMBNAILS,
+            rendered[photo.id], alt=photo.alt, prefix=prefix, sizes=THUMB_SIZES, lazy=position >= EAGER_THUMBNAILS
         )
+        image = lightbox_link(image, photo=photo, rendered=rendered[photo.id], prefix=prefix, group=group)
+        case_note = ""
+        if photo.case and case_sizes[photo.case] > 1:
+            seen_in_case[photo.case] = seen_in_case.get(photo.case, 0) + 1
+            case_note = (
+                f'<span class="atlas-grid__case">{escape(case_label(photo.case))}, '
+                f"photo {seen_in_case[photo.case]} of {case_sizes[photo.case]}</span>"
+            )
+        case_attribute = f' data-case="{photo.case}"' if photo.case else ""
         items.append(
-            '<li class="atlas-grid__item">'
-            f'<figure>{sensitive_wrapper(image, photo=photo)}'
-            f'<figcaption><a href="{prefix}{photo_url(photo.id)}">{escape(photo.display_title)}</a></figcaption>'
+            f'<li class="atlas-grid__item"{case_attribute}>'
+            f"<figure>{sensitive_wrapper(image, photo=photo, rendered=rendered[photo.id], prefix=prefix)}"
+            f'<figcaption><a href="{prefix}{photo_url(photo.id)}">{escape(photo.display_title)}</a>{case_note}</figcaption>'
             "</figure></li>"
         )
-    if not items:
-        return '<p class="atlas-empty">There are no photos in this gallery yet.</p>'
     return '<ul class="atlas-grid">\n' + "\n".join(items) + "\n</ul>"
 
 
-def gallery_page(gallery: Gallery, photos: list[Photo], rendered: dict[str, RenderedPhoto]) -> str:
-    prefix = root_prefix(gallery_url(gallery.id))
-    meta = {"title": gallery.title, "description": _summary(gallery.description), "atlas_gallery": gallery.id}
+def filtered_url(gallery_id: str, facet: Facet, value: str) -> str:
+    return f"{gallery_url(gallery_id)}{facet.slug}/{value.lower()}/"
+
+
+def _filters(gallery: Gallery, photos: list[Photo], prefix: str, active: tuple[Facet, str] | None) -> str:
+    facets = useful_facets(photos)
+    if not facets:
+        return ""
+    groups = []
+    for facet in facets:
+        links = []
+        is_all = active is None or active[0] != facet
+        links.append(
+            f'<li><a href="{prefix}{gallery_url(gallery.id)}"{" aria-current=page" if is_all else ""}>All</a></li>'
+        )
+        for value, count in facet_values(facet, photos):
+            current = active == (facet, value)
+            links.append(
+                f'<li><a href="{prefix}{filtered_url(gallery.id, facet, value)}"'
+                f'{" aria-current=page" if current else ""}>{escape(value_label(facet, value))} '
+                f'<span class="atlas-count">({count})</span></a></li>'
+            )
+        groups.append(
+            f'<div class="atlas-filters__group"><h2 class="atlas-filters__label" id="filter-{facet.slug}">{facet.label}</h2>'
+            f'<ul aria-labelledby="filter-{facet.slug}">{"".join(links)}</ul></div>'
+        )
+    return f'<nav class="atlas-filters" aria-label="Filter the photos">{"".join(groups)}</nav>'
+
+
+def gallery_page(
+    gallery: Gallery,
+    photos: list[Photo],
+    rendered: dict[str, RenderedPhoto],
+    *,
+    active: tuple[Facet, str] | None = None,
+) -> str:
+    """A gallery, or (with `active`) the same gallery narrowed by one filter value."""
+    shown = matching(photos, *active) if active else photos
+    url = filtered_url(gallery.id, *active) if active else gallery_url(gallery.id)
+    prefix = root_prefix(url)
+    title = gallery.title
+    meta = {"title": title, "description": _summary(gallery.description), "atlas_gallery": gallery.id}
+    if active:
+        facet, value = active
+        title = f"{gallery.title}: {value_label(facet, value).lower()}"
+        meta["title"] = title
+        # Filtered views repeat the gallery: keep them out of search engines and the site search.
+        meta["robots"] = "noindex, follow"
+        meta["search"] = {"exclude": True}
+    noun = "photo" if len(shown) == 1 else "photos"
+    if active:
+        count = f"Showing {len(shown)} of {len(photos)} photos: {escape(facet.label.lower())} {escape(value_label(facet, value).lower())}."
+    else:
+        count = f"{len(shown)} {noun}."
     body = [
-        f"# {escape(gallery.title)}",
+        f"# {escape(title)}",
         "",
         f"<p>{escape(gallery.description)}</p>",
         "",
-        gallery_grid(photos, rendered, prefix=prefix),
+        _filters(gallery, photos, prefix, active),
+        "",
+        f'<p class="atlas-result-count">{count} Photos of the same person are shown together, in order. '
+        "Select a photo to enlarge it, or its title for its own page.</p>",
+        "",
+        '<p class="atlas-pref" hidden><label><input type="checkbox" class="atlas-pref__always"> '
+        "Always show photos without covering them (remembered on this device only)</label></p>",
+        "",
+        gallery_grid(shown, rendered, prefix=prefix, group=gallery.id),
         "",
     ]
     return front_matter(meta) + "\n".join(body)
@@ -146,16 +344,16 @@ def galleries_index(galleries: list[tuple[Gallery, int]]) -> str:
     return front_matter(meta) + "\n".join(lines) + "\n"
 
 
-def redirect_page(*, to_url: str, from_url: str) -> str:
+def redirect_page(*, to_url: str, from_url: str, site: SiteInfo) -> str:
     """A static redirect for a former photo id. A meta refresh works on every static host
     without server configuration; the canonical link tells search engines where the page lives."""
-    prefix = root_prefix(from_url)
-    target = escape(prefix + to_url)
+    target = escape(root_prefix(from_url) + to_url)
+    canonical = escape(site.absolute(to_url))
     return (
-        "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+        '<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         "<title>This photo has moved</title>\n"
         f'<meta http-equiv="refresh" content="0; url={target}">\n'
-        f'<link rel="canonical" href="{target}">\n'
+        f'<link rel="canonical" href="{canonical}">\n'
         '<meta name="robots" content="noindex">\n'
         "</head>\n<body>\n"
         f'<p>This photo has moved to <a href="{target}">its new address</a>.</p>\n'
@@ -169,9 +367,15 @@ def _summary(text: str, limit: int = 155) -> str:
 
 
 def published_gallery_photos(catalog: Catalog, gallery_id: str, published: set[str]) -> list[Photo]:
-    """A gallery's published photos, photos of the same person together in catalog order."""
+    """A gallery's published photos: each person's photos together, in their case order,
+    placed where that person first appears in the catalog."""
     photos = [p for p in catalog.photos_in(gallery_id) if p.id in published]
-    first_index: dict[str, int] = {}
-    for index, photo in enumerate(photos):
-        first_index.setdefault(photo.case or photo.id, index)
-    return sorted(photos, key=lambda p: (first_index[p.case or p.id], photos.index(p)))
+    ordered: list[Photo] = []
+    done: set[str] = set()
+    for photo in photos:
+        if not photo.case:
+            ordered.append(photo)
+        elif photo.case not in done:
+            done.add(photo.case)
+            ordered += order_case([p for p in photos if p.case == photo.case])
+    return ordered

@@ -1,0 +1,37 @@
+"""'Cite this photo': a readable citation and an RIS record for reference managers."""
+
+from __future__ import annotations
+
+from ..catalog.model import Photo
+from .context import SiteInfo
+from .html import license_name, photo_url
+
+
+def citation_text(photo: Photo, site: SiteInfo, *, accessed: str = "[date accessed]") -> str:
+    """A plain citation. `accessed` is filled in by the reader's browser when it can."""
+    changed = photo.last_changed.isoformat() if photo.last_changed else "n.d."
+    credit = f"{photo.permission.credit}. " if photo.permission.credit else ""
+    return (
+        f"{credit}{photo.display_title} [photograph]. In: {site.name}. "
+        f"Last changed {changed}. {site.absolute(photo_url(photo.id))} (accessed {accessed})."
+    )
+
+
+def ris_record(photo: Photo, site: SiteInfo) -> str:
+    """RIS (the format Zotero, EndNote and Mendeley import). Lines end in CRLF per the spec."""
+    lines = [
+        ("TY", "FIGURE"),
+        ("TI", photo.display_title),
+        ("T2", site.name),
+        ("UR", site.absolute(photo_url(photo.id))),
+    ]
+    if photo.last_changed:
+        lines += [("PY", str(photo.last_changed.year)), ("DA", photo.last_changed.strftime("%Y/%m/%d"))]
+    if photo.caption:
+        lines.append(("AB", photo.caption))
+    if photo.permission.credit:
+        lines.append(("N1", f"Credit: {photo.permission.credit}"))
+    if photo.permission.license:
+        lines.append(("N1", f"Licence: {license_name(photo.permission.license)}"))
+    lines.append(("ER", ""))
+    return "".join(f"{tag}  - {value}\r\n" for tag, value in lines)
