@@ -25,6 +25,8 @@ from .html import (
 )
 from .jsonld import image_object, license_url, script_json
 
+CURRENT = ' aria-current="page"'
+
 # The first row of a gallery is visible at once; thumbnails after it load lazily.
 EAGER_THUMBNAILS = 4
 
@@ -263,18 +265,17 @@ def _filters(gallery: Gallery, photos: list[Photo], prefix: str, active: tuple[F
     for facet in facets:
         links = []
         is_all = active is None or active[0] != facet
-        links.append(
-            f'<li><a href="{prefix}{gallery_url(gallery.id)}"{" aria-current=page" if is_all else ""}>All</a></li>'
-        )
+        links.append(f'<li><a href="{prefix}{gallery_url(gallery.id)}"{CURRENT if is_all else ""}>All</a></li>')
         for value, count in facet_values(facet, photos):
             current = active == (facet, value)
             links.append(
                 f'<li><a href="{prefix}{filtered_url(gallery.id, facet, value)}"'
-                f'{" aria-current=page" if current else ""}>{escape(value_label(facet, value))} '
+                f'{CURRENT if current else ""}>{escape(value_label(facet, value))} '
                 f'<span class="atlas-count">({count})</span></a></li>'
             )
         groups.append(
-            f'<div class="atlas-filters__group"><h2 class="atlas-filters__label" id="filter-{facet.slug}">{facet.label}</h2>'
+            # A <p> label, not a heading: headings would become site-search sections and TOC entries.
+            f'<div class="atlas-filters__group"><p class="atlas-filters__label" id="filter-{facet.slug}">{facet.label}</p>'
             f'<ul aria-labelledby="filter-{facet.slug}">{"".join(links)}</ul></div>'
         )
     return f'<nav class="atlas-filters" aria-label="Filter the photos">{"".join(groups)}</nav>'
