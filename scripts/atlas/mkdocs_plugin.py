@@ -13,7 +13,7 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
 from .articles import check_references, parse_glossary
-from .articles.page import render_article
+from .articles.page import body_first_line, render_article
 from .catalog import WARNING, check_catalog, errors_in, format_problems
 from .images import ImageError
 from .pages.embed import expand_embeds
@@ -109,6 +109,7 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):
             glossary=self.glossary,
             contact_email=(config.extra.get("atlas") or {}).get("contact_email"),
             on=self.permission_date or today(),
+            first_line=body_first_line(page.file.content_string),
         )
         for warning in article.warnings:
             log.warning(warning)  # an overdue medical review: `--strict` makes it fail the build

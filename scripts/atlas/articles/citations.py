@@ -33,7 +33,11 @@ class CitationResult:
     errors: list[str] = field(default_factory=list)
 
 
-def render_citations(markdown: str, *, page_path: str, references: dict[str, Reference]) -> CitationResult:
+def render_citations(
+    markdown: str, *, page_path: str, references: dict[str, Reference], first_line: int = 1
+) -> CitationResult:
+    """`first_line` is the file line the Markdown starts on (after any front matter), so errors
+    name the line an editor sees."""
     result = CitationResult(markdown="")
     numbers: dict[str, int] = {}
     lines = markdown.split("\n")
@@ -46,7 +50,7 @@ def render_citations(markdown: str, *, page_path: str, references: dict[str, Ref
         if in_fence:
             continue
         lines[index] = CITATION.sub(
-            lambda match: _cite(match, where=f"{page_path}:{index + 1}", references=references, numbers=numbers, result=result),
+            lambda match: _cite(match, where=f"{page_path}:{index + first_line}", references=references, numbers=numbers, result=result),
             line,
         )
     body = "\n".join(lines)

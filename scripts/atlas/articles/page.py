@@ -4,6 +4,7 @@ and the whole transformation can be tested on a string."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 
 from .citations import render_citations
@@ -12,6 +13,9 @@ from .jsonld import AudienceError, medical_web_page
 from .placeholders import expand_contact
 from .references import Reference
 from .review import ReviewError, ReviewState, insert_after_title, overdue_warning, review_banner, review_of
+
+# The same rule MkDocs uses: '---' on the first line, closed by '---' or '...'.
+FRONT_MATTER = re.compile(r"\A-{3}[ \t]*\n.*?^(?:-{3}|\.{3})[ \t]*\n", re.DOTALL | re.MULTILINE)
 
 
 @dataclass
@@ -32,8 +36,9 @@ def render_article(
     glossary: list[Term],
     contact_email: str | None,
     on: dt.date,
+    first_line: int = 1,
 ) -> ArticleResult:
-    cited = render_citations(markdown, page_path=page_path, references=references)
+    cited = render_citations(markdown, page_path=page_path, references=references, first_line=first_line)
     result = ArticleResult(markdown=cited.markdown, errors=list(cited.errors))
     result.markdown = expand_glossary(result.markdown, glossary)
     result.markdown, problems = expand_contact(result.markdown, email=contact_email, page_path=page_path)
@@ -64,6 +69,17 @@ def render_article(
     except AudienceError as error:
         result.errors.append(f"{page_path}: {error}")
     return result
+
+
+def body_first_line(source: str) -> int:
+    """The file line a page's Markdown body starts on, after its YAML front matter (MkDocs hands
+    plugins the body only, so line numbers in messages must be shifted back)."""
+    match = FRONT_MATTER.match(source)
+    if not match:
+        return 1
+    rest = source[match.end():]
+    blank_lines_dropped = len(rest) - len(rest.lstrip("\n"))  # MkDocs strips them too
+    return source.count("\n", 0, match.end()) + blank_lines_dropped + 1
 
 
 def _first_heading(markdown: str) -> str:
