@@ -23,6 +23,7 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("--no-strict", action="store_true", help="do not treat MkDocs warnings as errors")
     serve = commands.add_parser("serve", help="preview the site at http://127.0.0.1:8000, rebuilding on changes")
     serve.add_argument("--addr", default="127.0.0.1:8000")
+    commands.add_parser("readability", help='print the reading grade of each patient page\'s "In brief" summary')
     samples = commands.add_parser("make-samples", help="(re)make the sample images in images/samples/")
     samples.add_argument("--force", action="store_true")
 
@@ -34,6 +35,8 @@ def main(argv: list[str] | None = None) -> int:
         return run_build(project, site_dir=args.site_dir, strict=not args.no_strict)
     if args.command == "serve":
         return run_serve(project, addr=args.addr)
+    if args.command == "readability":
+        return run_readability(project)
     if args.command == "make-samples":
         from .samples import make_sample_images
 
@@ -75,6 +78,18 @@ def run_build(project: Path, *, site_dir: Path | None, strict: bool) -> int:
         return 1
     print(f"Site built in {built}.")
     return 0
+
+
+def run_readability(project: Path) -> int:
+    try:
+        from .articles.readability import format_report, readability_report
+
+        report = readability_report(project / "docs")
+    except ImportError:
+        print("The readability check needs textstat: run `make test` once, or pip install -e '.[test]'.", file=sys.stderr)
+        return 2
+    print(format_report(report))
+    return 0 if all(entry.ok for entry in report) else 1
 
 
 def run_serve(project: Path, *, addr: str) -> int:

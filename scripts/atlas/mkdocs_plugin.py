@@ -12,6 +12,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
+from .articles import check_references, parse_glossary
+from .articles.page import body_first_line, render_article
 from .catalog import WARNING, check_catalog, errors_in, format_problems
 from .images import ImageError
 from .pages.context import SiteInfo
@@ -26,6 +28,8 @@ class AtlasConfig(Config):
     captions = c.Type(str, default="captions.yaml")
     images = c.Type(str, default="images")
     cache = c.Type(str, default=".cache/atlas")
+    references = c.Type(str, default="references.yaml")
+    glossary = c.Type(str, default="docs/includes/glossary.md")
 
 
 class AtlasPlugin(BasePlugin[AtlasConfig]):
@@ -37,17 +41,35 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):
         super().__init__()
         self.plan: SitePlan | None = None
         self.embed_errors: list[str] = []
+        self.article_errors: list[str] = []
 
     def on_config(self, config):
         root = Path(config.config_file_path).resolve().parent
         self.captions_path = root / self.config.captions
         self.images_dir = root / self.config.images
         self.cache_dir = root / self.config.cache
+        self.references_path = root / self.config.references
+        self.glossary_path = root / self.config.glossary
         return config
 
     def on_pre_build(self, config):
         # Read the catalog on every build (also on each reload of `mkdocs serve`).
         self.embed_errors = []
+        self.article_errors = []
+        # A project without citations (a fixture, a new foundation) needs no references file;
+        # citing a key without one is still an error, reported by the article renderer.
+        if self.references_path.is_file():
+            self.references, problems = check_references(self.references_path)
+        else:
+            self.references, problems = {}, []
+        if self.references is None:
+            raise PluginError(
+                f"{len(problems)} problem(s) in {self.references_path.name}; nothing was built:\n" + format_problems(problems)
+            )
+        glossary_text = self.glossary_path.read_text(encoding="utf-8") if self.glossary_path.is_file() else ""
+        self.glossary, glossary_problems = parse_glossary(glossary_text, filename=self.config.glossary)
+        if glossary_problems:
+            raise PluginError("problems in the glossary; nothing was built:\n" + "\n".join(glossary_problems))
         catalog, problems = check_catalog(self.captions_path, images_dir=self.images_dir)
         for problem in problems:
             if problem.severity == WARNING:
@@ -86,8 +108,10 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):
         return files
 
     def on_page_markdown(self, markdown: str, page, config, files) -> str:
+        first_line = body_first_line(page.file.content_string)
         result = expand_embeds(
             markdown,
+            first_line=first_line,
             page_path=f"docs/{page.file.src_uri}",
             page_url=page.url,
             catalog=self.plan.catalog,
@@ -98,9 +122,32 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):
             # INFO, not WARNING: a withdrawn photo must never fail a strict build.
             log.info(notice)
         self.embed_errors += result.errors
-        return result.markdown
+        article = render_article(
+            result.markdown,
+            meta=page.meta,
+            page_path=f"docs/{page.file.src_uri}",
+            url=page.canonical_url or page.url,
+            references=self.references,
+            glossary=self.glossary,
+            contact_email=(config.extra.get("atlas") or {}).get("contact_email"),
+            on=self.permission_date or today(),
+            first_line=first_line,
+        )
+        for warning in article.warnings:
+            # An overdue medical review is reported on every build but must not fail it: under
+            # `strict`, a warning would also block the rebuild that takes a withdrawn photo down.
+            log.info(f"warning: {warning}")
+        self.article_errors += article.errors
+        if article.jsonld:
+            page.meta["atlas_jsonld"] = article.jsonld
+        return article.markdown
 
     def on_post_build(self, config) -> None:
         # Reported together after every page was read, so staff see every bad id at once.
+        problems = []
         if self.embed_errors:
-            raise PluginError("unknown photo or gallery ids in pages:\n" + "\n".join(self.embed_errors))
+            problems.append("unknown photo or gallery ids in pages:\n" + "\n".join(self.embed_errors))
+        if self.article_errors:
+            problems.append("problems in the articles (citations, review, front matter):\n" + "\n".join(self.article_errors))
+        if problems:
+            raise PluginError("\n".join(problems))

@@ -35,6 +35,7 @@ class EmbedResult:
 def expand_embeds(
     markdown: str,
     *,
+    first_line: int = 1,
     page_path: str,
     page_url: str,
     catalog: Catalog,
@@ -46,7 +47,8 @@ def expand_embeds(
     former = {old: photo.id for photo in catalog.photos for old in photo.former_ids}
 
     def line_of(match: re.Match) -> int:
-        return markdown.count("\n", 0, match.start()) + 1
+        # `first_line`: where the body starts in the file, after any front matter.
+        return markdown.count("\n", 0, match.start()) + first_line
 
     def replace(match: re.Match) -> str:
         kind, wanted = match.group("kind"), match.group("id")

@@ -221,8 +221,9 @@ def test_failed_build_leaves_previous_site_untouched(tmp_path):
 
 
 def test_unknown_embedded_photo_id_fails_the_build_naming_page_and_line(tmp_path):
-    config = make_project(tmp_path, CAPTIONS.split("  - id: withdrawn-photo")[0], docs={"a.md": "# A\n\n[[photo:no-such-photo]]\n"})
+    config = make_project(tmp_path, CAPTIONS.split("  - id: withdrawn-photo")[0], docs={"a.md": "---\ntitle: A\n---\n\n# A\n\n[[photo:no-such-photo]]\n"})
     original_with_private_metadata(tmp_path / "images" / "shown.jpg", (1, 2, 3))
     with pytest.raises(BuildFailed) as failure:
         build_site(config, on=ON)
-    assert "docs/a.md:3: [[photo:no-such-photo]]: no photo has this id" in str(failure.value)
+    # Line 7 of the file: the front matter counts, as it does in the editor.
+    assert "docs/a.md:7: [[photo:no-such-photo]]: no photo has this id" in str(failure.value)
