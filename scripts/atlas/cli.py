@@ -23,6 +23,17 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("--no-strict", action="store_true", help="do not treat MkDocs warnings as errors")
     serve = commands.add_parser("serve", help="preview the site at http://127.0.0.1:8000, rebuilding on changes")
     serve.add_argument("--addr", default="127.0.0.1:8000")
+    add = commands.add_parser("add-photo", help="copy a photo into images/<gallery>/ and add it to captions.yaml as pending")
+    add.add_argument("file", type=Path, help="the photo file")
+    add.add_argument("--gallery", required=True, help="the id of the gallery it belongs to")
+    add.add_argument("--id", dest="photo_id", default=None, help="the photo's id (default: made from the file name)")
+    withdraw = commands.add_parser("withdraw", help="record that permission for a photo was withdrawn")
+    withdraw.add_argument("photo_id", metavar="ID", help="the photo's id")
+    withdraw.add_argument("--reason", required=True, help="why, in a few words (internal, never published)")
+    permissions = commands.add_parser("permissions", help="list every photo's permission and what needs attention")
+    permissions.add_argument("--format", choices=("table", "csv", "md"), default="table")
+    permissions.add_argument("--expiring-within", type=int, default=60, metavar="DAYS",
+                             help="flag permissions that end within DAYS days (default: 60)")
     samples = commands.add_parser("make-samples", help="(re)make the sample images in images/samples/")
     samples.add_argument("--force", action="store_true")
 
@@ -34,6 +45,8 @@ def main(argv: list[str] | None = None) -> int:
         return run_build(project, site_dir=args.site_dir, strict=not args.no_strict)
     if args.command == "serve":
         return run_serve(project, addr=args.addr)
+    if args.command in ("add-photo", "withdraw", "permissions"):
+        return run_staff_command(project, args)
     if args.command == "make-samples":
         from .samples import make_sample_images
 
@@ -58,6 +71,31 @@ def run_check(project: Path) -> int:
     warnings = sum(p.severity == WARNING for p in problems)
     print(f"captions.yaml is fine: {len(catalog.photos)} photos in {len(catalog.galleries)} galleries"
           + (f" ({warnings} warning(s) above)." if warnings else "."))
+    return 0
+
+
+def run_staff_command(project: Path, args: argparse.Namespace) -> int:
+    from .permission import today
+    from .staff import EditError, Project, add_photo, format_report, next_steps, permission_report, read_catalog, withdraw
+
+    where = Project(project)
+    try:
+        if args.command == "add-photo":
+            if not str(args.file).strip() or str(args.file) == ".":
+                raise EditError("which photo? Next: make add-photo FILE=path/to/photo.jpg GALLERY=gallery-id")
+            print(add_photo(where, args.file, gallery=args.gallery, photo_id=args.photo_id, on=today()).report())
+        elif args.command == "withdraw":
+            print(withdraw(where, args.photo_id, reason=args.reason, on=today()).report())
+        else:
+            report = permission_report(
+                read_catalog(where), images_dir=where.images, on=today(), expiring_within=args.expiring_within
+            )
+            print(format_report(report, style=args.format), end="")
+            # The summary goes to stderr so `atlas permissions --format csv > list.csv` stays a clean file.
+            print("\n" + next_steps(report), file=sys.stderr if args.format != "table" else sys.stdout)
+    except EditError as error:
+        print(f"Nothing was changed: {error}", file=sys.stderr)
+        return 1
     return 0
 
 

@@ -16,6 +16,7 @@ from .catalog import WARNING, check_catalog, errors_in, format_problems
 from .images import ImageError
 from .pages.embed import expand_embeds
 from .permission import today
+from .security import secure_site
 from .site import SitePlan, plan_site
 
 log = get_plugin_logger("atlas")
@@ -37,6 +38,12 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):
         self.plan: SitePlan | None = None
         self.embed_errors: list[str] = []
 
+    def on_startup(self, *, command, dirty) -> None:
+        # `mkdocs serve` injects its own inline live-reload script into every page it serves;
+        # a strict policy would block it, so the preview goes without. Published builds
+        # ("build", and serve --clean which builds like one) always get the policy.
+        self.serving = command == "serve"
+
     def on_config(self, config):
         root = Path(config.config_file_path).resolve().parent
         self.captions_path = root / self.config.captions
@@ -50,7 +57,10 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):
         catalog, problems = check_catalog(self.captions_path, images_dir=self.images_dir)
         for problem in problems:
             if problem.severity == WARNING:
-                log.warning(str(problem))
+                # INFO with a "warning:" label (from Problem.__str__), not log.warning: catalog
+                # warnings are advice (such as alt text wording) and must not fail a strict
+                # build; anything that must stop the build is an error.
+                log.info(str(problem))
         if catalog is None:
             raise PluginError(
                 f"{len(errors_in(problems))} problem(s) in {self.captions_path.name}; nothing was built:\n"
@@ -89,3 +99,5 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):
         # Reported together after every page was read, so staff see every bad id at once.
         if self.embed_errors:
             raise PluginError("unknown photo or gallery ids in pages:\n" + "\n".join(self.embed_errors))
+        if not getattr(self, "serving", False):
+            secure_site(Path(config.site_dir))

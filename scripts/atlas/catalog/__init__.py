@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable
 
+from .advice import alt_text_problems
 from .checks import cross_reference_problems, file_problems
 from .model import Catalog, Gallery, Permission, Photo, gallery_from, photo_from
 from .problems import ERROR, WARNING, CatalogError, Problem, errors_in, format_problems
@@ -56,6 +57,7 @@ def check_catalog(
     schema = load_schema(schema_path) if schema_path.is_file() else load_schema()
     problems += schema_problems(located, filename=filename, schema=schema)
     problems += cross_reference_problems(located, filename=filename)
+    problems += alt_text_problems(located, filename=filename)
     found, sources = file_problems(located, filename=filename, images_dir=Path(images_dir), verify_image=verify_image)
     problems += found
     problems = sorted(set(problems))
