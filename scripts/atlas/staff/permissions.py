@@ -25,7 +25,7 @@ _ON_SITE = {
     Visibility.RETIRED: "taken down",
     Visibility.HIDDEN: "not published",
 }
-COLUMNS = ("id", "status", "on site", "scope", "granted on", "expires", "withdrawn on", "record", "attention")
+COLUMNS = ("id", "status", "on site", "scope", "requested on", "granted on", "expires", "withdrawn on", "record", "attention")
 
 
 @dataclass(frozen=True)
@@ -34,6 +34,7 @@ class Row:
     status: str
     on_site: str
     scope: str
+    requested_on: str
     granted_on: str
     expires: str
     withdrawn_on: str
@@ -42,7 +43,7 @@ class Row:
 
     def cells(self) -> tuple[str, ...]:
         return (
-            self.photo_id, self.status, self.on_site, self.scope, self.granted_on,
+            self.photo_id, self.status, self.on_site, self.scope, self.requested_on, self.granted_on,
             self.expires, self.withdrawn_on, self.record, "; ".join(self.flags),
         )
 
@@ -97,6 +98,7 @@ def _row(photo: Photo, *, on: dt.date, expiring_within: int) -> Row:
         status=permission.status,
         on_site=_ON_SITE[state],
         scope=", ".join(permission.scope),
+        requested_on=_iso(permission.requested_on),
         granted_on=_iso(permission.granted_on),
         expires=_iso(permission.expires),
         withdrawn_on=_iso(permission.withdrawn_on),
@@ -137,7 +139,7 @@ def format_report(report: Report, *, style: str = "table") -> str:
         writer.writerow(COLUMNS)
         writer.writerows(cells)
         for name in report.unused_files:
-            writer.writerow(("", "", "", "", "", "", "", "", f"unused file: images/{name}"))
+            writer.writerow([""] * (len(COLUMNS) - 1) + [f"unused file: images/{name}"])
         return out.getvalue()
     if style == "md":
         lines = ["| " + " | ".join(COLUMNS) + " |", "|" + "|".join("---" for _ in COLUMNS) + "|"]
