@@ -82,7 +82,12 @@ def run_staff_command(project: Path, args: argparse.Namespace) -> int:
     try:
         if args.command == "add-photo":
             if not str(args.file).strip() or str(args.file) == ".":
-                raise EditError("which photo? Next: make add-photo FILE=path/to/photo.jpg GALLERY=gallery-id")
+                raise EditError("which photo file?\nNext: make add-photo FILE=path/to/photo.jpg GALLERY=gallery-id")
+            if not args.gallery.strip():
+                raise EditError(
+                    f"which gallery?\nNext: make add-photo FILE={args.file} GALLERY=gallery-id "
+                    "(the gallery ids are under 'galleries:' in captions.yaml)"
+                )
             print(add_photo(where, args.file, gallery=args.gallery, photo_id=args.photo_id, on=today()).report())
         elif args.command == "withdraw":
             print(withdraw(where, args.photo_id, reason=args.reason, on=today()).report())

@@ -54,8 +54,11 @@ class Withdrawn:
 def withdraw(project: Project, photo_id: str, *, reason: str, on: dt.date) -> Withdrawn:
     if not reason or not reason.strip():
         raise EditError(
-            "a reason is needed\nNext: add --reason \"...\" in a few words, such as --reason \"asked by the patient by phone\"."
+            "a reason is needed\nNext: give it in a few words: make withdraw ID=... REASON=\"asked by the patient by phone\"\n"
+            "(or atlas withdraw ID --reason \"...\")."
         )
+    if not photo_id.strip():
+        raise EditError("which photo?\nNext: make withdraw ID=photo-id REASON=\"...\" (`make permissions` lists the ids).")
     catalog = read_catalog(project)
     photo = catalog.photo(photo_id)
     if photo is None:
