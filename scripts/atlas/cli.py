@@ -40,7 +40,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     project = args.project.resolve()
     if args.command == "check":
-        return run_check(project)
+        status = run_check(project)
+        if status == 0:
+            print("Next: `make serve` to preview, then commit your change (EDITING.md, 'Publishing').")
+        return status
     if args.command == "build":
         return run_build(project, site_dir=args.site_dir, strict=not args.no_strict)
     if args.command == "serve":
@@ -117,6 +120,8 @@ def run_build(project: Path, *, site_dir: Path | None, strict: bool) -> int:
         print(f"\nBuild failed: {error}\nThe previous site/ was left as it was.", file=sys.stderr)
         return 1
     print(f"Site built in {built}.")
+    print("Next: to publish, commit and push (the Publish workflow deploys it), or upload the contents of "
+          "site/ to your static host (README, 'Publishing').")
     return 0
 
 
