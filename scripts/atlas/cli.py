@@ -40,7 +40,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     project = args.project.resolve()
     if args.command == "check":
-        status = run_check(project)
+        status = run_check(project) or run_embed_check(project)
         if status == 0:
             print("Next: `make serve` to preview, then commit your change (EDITING.md, 'Publishing').")
         return status
@@ -74,6 +74,20 @@ def run_check(project: Path) -> int:
     warnings = sum(p.severity == WARNING for p in problems)
     print(f"captions.yaml is fine: {len(catalog.photos)} photos in {len(catalog.galleries)} galleries"
           + (f" ({warnings} warning(s) above)." if warnings else "."))
+    return 0
+
+
+def run_embed_check(project: Path) -> int:
+    from .staff import Project, read_catalog
+    from .staff.embeds import embed_errors
+
+    where = Project(project)
+    errors = embed_errors(where, read_catalog(where))
+    if errors:
+        print("\n".join(errors), file=sys.stderr)
+        print(f"\n{len(errors)} embed(s) in docs/ name no photo or gallery. "
+              "Next: correct the ids on the lines above (`make permissions` lists the photo ids).", file=sys.stderr)
+        return 1
     return 0
 
 

@@ -52,3 +52,12 @@ def test_make_with_a_missing_file_argument_explains_the_make_form(project, capsy
     status, _, err = run(project, "add-photo", "", "--gallery", "arms", capsys=capsys)
     assert status == 1
     assert "Next: make add-photo FILE=path/to/photo.jpg GALLERY=gallery-id" in err
+
+
+def test_check_reports_embeds_of_unknown_ids_in_the_articles(project, capsys):
+    (project.docs / "notes.md").write_text("# Notes\n\n[[photo:left-arm]]\n\n[[photo:left-amr]]\n[[gallery:legs]]\n")
+    status, _, err = run(project, "check", capsys=capsys)
+    assert status == 1
+    assert "docs/notes.md:5: [[photo:left-amr]]: no photo has this id in captions.yaml (check the spelling)" in err
+    assert "docs/notes.md:6: [[gallery:legs]]: no gallery has this id (known: arms)" in err
+    assert "2 embed(s) in docs/ name no photo or gallery." in err
