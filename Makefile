@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build check test bench samples clean
+.PHONY: serve build check test bench samples clean add-photo withdraw permissions
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -25,6 +25,15 @@ check: $(STAMP)  ## validate captions.yaml and the photo files only
 
 test: $(STAMP)  ## the whole test suite
 	$(BIN)/python -m pytest
+
+add-photo: $(STAMP)  ## add a photo as pending: make add-photo FILE=path/to/photo.jpg GALLERY=gallery-id [ID=photo-id]
+	$(BIN)/atlas add-photo "$(FILE)" --gallery "$(GALLERY)" $(if $(ID),--id "$(ID)")
+
+withdraw: $(STAMP)  ## take a photo down: make withdraw ID=photo-id REASON="asked by the patient"
+	$(BIN)/atlas withdraw "$(ID)" --reason "$(REASON)"
+
+permissions: $(STAMP)  ## every photo's permission: make permissions [FORMAT=table|csv|md] [DAYS=60]
+	$(BIN)/atlas permissions $(if $(FORMAT),--format "$(FORMAT)") $(if $(DAYS),--expiring-within "$(DAYS)")
 
 samples: $(STAMP)  ## redraw the sample images
 	$(BIN)/atlas make-samples --force

@@ -24,19 +24,35 @@ def main(argv: list[str] | None = None) -> int:
     serve = commands.add_parser("serve", help="preview the site at http://127.0.0.1:8000, rebuilding on changes")
     serve.add_argument("--addr", default="127.0.0.1:8000")
     commands.add_parser("readability", help='print the reading grade of each patient page\'s "In brief" summary')
+    add = commands.add_parser("add-photo", help="copy a photo into images/<gallery>/ and add it to captions.yaml as pending")
+    add.add_argument("file", type=Path, help="the photo file")
+    add.add_argument("--gallery", required=True, help="the id of the gallery it belongs to")
+    add.add_argument("--id", dest="photo_id", default=None, help="the photo's id (default: made from the file name)")
+    withdraw = commands.add_parser("withdraw", help="record that permission for a photo was withdrawn")
+    withdraw.add_argument("photo_id", metavar="ID", help="the photo's id")
+    withdraw.add_argument("--reason", required=True, help="why, in a few words (internal, never published)")
+    permissions = commands.add_parser("permissions", help="list every photo's permission and what needs attention")
+    permissions.add_argument("--format", choices=("table", "csv", "md"), default="table")
+    permissions.add_argument("--expiring-within", type=int, default=60, metavar="DAYS",
+                             help="flag permissions that end within DAYS days (default: 60)")
     samples = commands.add_parser("make-samples", help="(re)make the sample images in images/samples/")
     samples.add_argument("--force", action="store_true")
 
     args = parser.parse_args(argv)
     project = args.project.resolve()
     if args.command == "check":
-        return run_check(project)
+        status = run_check(project) or run_embed_check(project)
+        if status == 0:
+            print("Next: `make serve` to preview, then commit your change (EDITING.md, 'Publishing').")
+        return status
     if args.command == "build":
         return run_build(project, site_dir=args.site_dir, strict=not args.no_strict)
     if args.command == "serve":
         return run_serve(project, addr=args.addr)
     if args.command == "readability":
         return run_readability(project)
+    if args.command in ("add-photo", "withdraw", "permissions"):
+        return run_staff_command(project, args)
     if args.command == "make-samples":
         from .samples import make_sample_images
 
@@ -64,6 +80,50 @@ def run_check(project: Path) -> int:
     return 0
 
 
+def run_embed_check(project: Path) -> int:
+    from .staff import Project, read_catalog
+    from .staff.embeds import embed_errors
+
+    where = Project(project)
+    errors = embed_errors(where, read_catalog(where))
+    if errors:
+        print("\n".join(errors), file=sys.stderr)
+        print(f"\n{len(errors)} embed(s) in docs/ name no photo or gallery. "
+              "Next: correct the ids on the lines above (`make permissions` lists the photo ids).", file=sys.stderr)
+        return 1
+    return 0
+
+
+def run_staff_command(project: Path, args: argparse.Namespace) -> int:
+    from .permission import today
+    from .staff import EditError, Project, add_photo, format_report, next_steps, permission_report, read_catalog, withdraw
+
+    where = Project(project)
+    try:
+        if args.command == "add-photo":
+            if not str(args.file).strip() or str(args.file) == ".":
+                raise EditError("which photo file?\nNext: make add-photo FILE=path/to/photo.jpg GALLERY=gallery-id")
+            if not args.gallery.strip():
+                raise EditError(
+                    f"which gallery?\nNext: make add-photo FILE={args.file} GALLERY=gallery-id "
+                    "(the gallery ids are under 'galleries:' in captions.yaml)"
+                )
+            print(add_photo(where, args.file, gallery=args.gallery, photo_id=args.photo_id, on=today()).report())
+        elif args.command == "withdraw":
+            print(withdraw(where, args.photo_id, reason=args.reason, on=today()).report())
+        else:
+            report = permission_report(
+                read_catalog(where), images_dir=where.images, on=today(), expiring_within=args.expiring_within
+            )
+            print(format_report(report, style=args.format), end="")
+            # The summary goes to stderr so `atlas permissions --format csv > list.csv` stays a clean file.
+            print("\n" + next_steps(report), file=sys.stderr if args.format != "table" else sys.stdout)
+    except EditError as error:
+        print(f"Nothing was changed: {error}", file=sys.stderr)
+        return 1
+    return 0
+
+
 def run_build(project: Path, *, site_dir: Path | None, strict: bool) -> int:
     from .build import BuildFailed, build_site
 
@@ -77,6 +137,8 @@ def run_build(project: Path, *, site_dir: Path | None, strict: bool) -> int:
         print(f"\nBuild failed: {error}\nThe previous site/ was left as it was.", file=sys.stderr)
         return 1
     print(f"Site built in {built}.")
+    print("Next: to publish, commit and push (the Publish workflow deploys it), or upload the contents of "
+          "site/ to your static host (README, 'Publishing').")
     return 0
 
 

@@ -19,6 +19,7 @@ from .images import ImageError
 from .pages.context import SiteInfo
 from .pages.embed import expand_embeds
 from .permission import today
+from .security import secure_site
 from .site import SitePlan, plan_site
 
 log = get_plugin_logger("atlas")
@@ -42,6 +43,13 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):
         self.plan: SitePlan | None = None
         self.embed_errors: list[str] = []
         self.article_errors: list[str] = []
+        self.serving = False  # set by on_startup; builds made through Python are never previews
+
+    def on_startup(self, *, command, dirty) -> None:
+        # `mkdocs serve` injects its own inline live-reload script into every page it serves;
+        # a strict policy would block it, so the preview goes without. Published builds
+        # ("build", and serve --clean which builds like one) always get the policy.
+        self.serving = command == "serve"
 
     def on_config(self, config):
         root = Path(config.config_file_path).resolve().parent
@@ -73,7 +81,10 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):
         catalog, problems = check_catalog(self.captions_path, images_dir=self.images_dir)
         for problem in problems:
             if problem.severity == WARNING:
-                log.warning(str(problem))
+                # INFO with a "warning:" label (from Problem.__str__), not log.warning: catalog
+                # warnings are advice (such as alt text wording) and must not fail a strict
+                # build; anything that must stop the build is an error.
+                log.info(str(problem))
         if catalog is None:
             raise PluginError(
                 f"{len(errors_in(problems))} problem(s) in {self.captions_path.name}; nothing was built:\n"
@@ -151,3 +162,5 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):
             problems.append("problems in the articles (citations, review, front matter):\n" + "\n".join(self.article_errors))
         if problems:
             raise PluginError("\n".join(problems))
+        if not self.serving:
+            secure_site(Path(config.site_dir))

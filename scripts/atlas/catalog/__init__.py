@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable
 
+from .advice import alt_text_problems
 from .checks import cross_reference_problems, file_problems
 from .model import Catalog, Gallery, Permission, Photo, gallery_from, photo_from
 from .problems import ERROR, WARNING, CatalogError, Problem, errors_in, format_problems
@@ -60,6 +61,7 @@ def check_catalog(
         p for p in schema_problems(located, filename=filename, schema=schema) if (p.line, p.column) not in reported
     ]
     problems += cross_reference_problems(located, filename=filename)
+    problems += alt_text_problems(located, filename=filename)
     found, sources = file_problems(located, filename=filename, images_dir=Path(images_dir), verify_image=verify_image)
     problems += found
     problems = sorted(set(problems))

@@ -14,6 +14,7 @@ class Permission:
     status: str  # granted | pending | withdrawn
     scope: tuple[str, ...] = ()
     granted_by: str | None = None
+    requested_on: dt.date | None = None  # internal: for `atlas permissions`, never written to any output
     granted_on: dt.date | None = None
     expires: dt.date | None = None
     record: str | None = None  # internal: never written to any output
@@ -101,6 +102,7 @@ def permission_from(data: dict) -> Permission:
         status=data["status"],
         scope=tuple(data.get("scope") or ()),
         granted_by=data.get("granted_by"),
+        requested_on=_date(data.get("requested_on")),
         granted_on=_date(data.get("granted_on")),
         expires=_date(data.get("expires")),
         record=data.get("record"),

@@ -1,0 +1,207 @@
+"""`atlas permissions`: every photo's permission at a glance, and what needs attention.
+
+This report is for staff only: it shows consent record references, which are never published.
+Keep it out of docs/.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..catalog.checks import resolve_inside
+from ..catalog.model import Catalog, Photo
+from ..permission import Visibility, visibility
+
+# A consent request unanswered for three months has usually been forgotten by someone.
+PENDING_TOO_LONG_DAYS = 90
+DEFAULT_EXPIRING_WITHIN_DAYS = 60
+
+_ON_SITE = {
+    Visibility.PUBLISHED: "published",
+    Visibility.RETIRED: "taken down",
+    Visibility.HIDDEN: "not published",
+}
+COLUMNS = ("id", "status", "on site", "scope", "requested on", "granted on", "expires", "withdrawn on", "record", "attention")
+
+
+@dataclass(frozen=True)
+class Row:
+    photo_id: str
+    status: str
+    on_site: str
+    scope: str
+    requested_on: str
+    granted_on: str
+    expires: str
+    withdrawn_on: str
+    record: str
+    flags: tuple[str, ...]
+
+    def cells(self) -> tuple[str, ...]:
+        return (
+            self.photo_id, self.status, self.on_site, self.scope, self.requested_on, self.granted_on,
+            self.expires, self.withdrawn_on, self.record, "; ".join(self.flags),
+        )
+
+
+@dataclass(frozen=True)
+class Report:
+    on: dt.date
+    rows: tuple[Row, ...]
+    unused_files: tuple[str, ...]  # relative to images/
+
+    def flagged(self, word: str) -> list[Row]:
+        return [row for row in self.rows if any(word in flag for flag in row.flags)]
+
+
+def permission_report(
+    catalog: Catalog,
+    *,
+    images_dir: Path,
+    on: dt.date,
+    expiring_within: int = DEFAULT_EXPIRING_WITHIN_DAYS,
+) -> Report:
+    rows = tuple(_row(photo, on=on, expiring_within=expiring_within) for photo in catalog.photos)
+    return Report(on=on, rows=rows, unused_files=tuple(unused_files(catalog, images_dir=images_dir)))
+
+
+def _row(photo: Photo, *, on: dt.date, expiring_within: int) -> Row:
+    permission = photo.permission
+    state = visibility(photo, on=on)
+    flags = []
+    if permission.status == "granted":
+        if permission.expires is not None:
+            days = (permission.expires - on).days
+            if days <= 0:
+                flags.append("expired: renew or withdraw")
+            elif days <= expiring_within:
+                flags.append(f"expires in {days} day{'s' if days != 1 else ''}")
+        if not (permission.record or "").strip():
+            flags.append("granted without record")
+        if "website" not in permission.scope:
+            flags.append("scope has no website: not shown")
+        if permission.granted_on and permission.granted_on > on:
+            flags.append("granted_on is in the future")
+    elif permission.status == "pending":
+        if permission.requested_on is None:
+            flags.append("pending since unknown date (add requested_on)")
+        else:
+            waited = (on - permission.requested_on).days
+            if waited > PENDING_TOO_LONG_DAYS:
+                flags.append(f"pending for {waited} days")
+    return Row(
+        photo_id=photo.id,
+        status=permission.status,
+        on_site=_ON_SITE[state],
+        scope=", ".join(permission.scope),
+        requested_on=_iso(permission.requested_on),
+        granted_on=_iso(permission.granted_on),
+        expires=_iso(permission.expires),
+        withdrawn_on=_iso(permission.withdrawn_on),
+        record=(permission.record or "").strip(),
+        flags=tuple(flags),
+    )
+
+
+def unused_files(catalog: Catalog, *, images_dir: Path) -> list[str]:
+    """Files in images/ that no entry names: forgotten uploads, or originals of deleted
+    entries that may hold a photo nobody has permission for any more."""
+    root = Path(images_dir).resolve()
+    if not root.is_dir():
+        return []
+    used = set()
+    for photo in catalog.photos:
+        source, _ = resolve_inside(photo.file.strip(), root)
+        if source is not None:
+            used.add(source)
+    return sorted(
+        path.relative_to(root).as_posix()
+        for path in root.rglob("*")
+        if path.is_file()
+        and not any(part.startswith(".") for part in path.relative_to(root).parts)  # .gitattributes, .DS_Store
+        and path.resolve() not in used
+    )
+
+
+def _iso(value: dt.date | None) -> str:
+    return value.isoformat() if value else ""
+
+
+def format_report(report: Report, *, style: str = "table") -> str:
+    cells = [row.cells() for row in report.rows]
+    if style == "csv":
+        out = io.StringIO()
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(COLUMNS)
+        writer.writerows(cells)
+        for name in report.unused_files:
+            writer.writerow([""] * (len(COLUMNS) - 1) + [f"unused file: images/{name}"])
+        return out.getvalue()
+    if style == "md":
+        lines = ["| " + " | ".join(COLUMNS) + " |", "|" + "|".join("---" for _ in COLUMNS) + "|"]
+        lines += ["| " + " | ".join(_md(cell) for cell in row) + " |" for row in cells]
+        if report.unused_files:
+            lines += ["", "Files in images/ that no entry uses:", ""]
+            lines += [f"- `images/{name}`" for name in report.unused_files]
+        return "\n".join(lines) + "\n"
+    if style != "table":
+        raise ValueError(f"unknown format {style!r}")
+    widths = [max(len(text) for text in column) for column in zip(COLUMNS, *cells)]
+    lines = ["  ".join(text.ljust(width) for text, width in zip(row, widths)).rstrip() for row in [COLUMNS, *cells]]
+    lines.insert(1, "  ".join("-" * width for width in widths))
+    if report.unused_files:
+        lines += ["", "Files in images/ that no entry uses:"]
+        lines += [f"  images/{name}" for name in report.unused_files]
+    return "\n".join(lines) + "\n"
+
+
+def _md(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("|", "\\|")
+
+
+def next_steps(report: Report) -> str:
+    """What to do about the report, in the order it matters."""
+    counts = {state: sum(row.on_site == state for row in report.rows) for state in _ON_SITE.values()}
+    lines = [
+        f"{len(report.rows)} photos on {report.on.isoformat()}: {counts['published']} published, "
+        f"{counts['not published']} not published, {counts['taken down']} taken down. "
+        "This report shows consent record references: keep it internal."
+    ]
+    todo = []
+    expiring = report.flagged("expire")
+    if expiring:
+        todo.append(
+            f"{len(expiring)} photo(s) expire soon or have expired ({_ids(expiring)}): ask for renewed permission "
+            "and update 'expires', or run `make withdraw ID=... REASON=...`."
+        )
+    no_record = report.flagged("without record")
+    if no_record:
+        todo.append(
+            f"{len(no_record)} granted photo(s) have no consent record reference ({_ids(no_record)}): "
+            "find the signed form and fill in 'record'."
+        )
+    waiting = report.flagged("pending")
+    if waiting:
+        todo.append(
+            f"{len(waiting)} photo(s) pending for long or since an unknown date ({_ids(waiting)}): chase the consent "
+            "form, or delete the entry and its file if it will not come."
+        )
+    if report.unused_files:
+        todo.append(
+            f"{len(report.unused_files)} file(s) in images/ are used by no entry: add them with `make add-photo` "
+            "or delete them."
+        )
+    if todo:
+        lines += ["Next:"] + [f"  {number}. {text}" for number, text in enumerate(todo, start=1)]
+    else:
+        lines.append("Next: nothing needs attention.")
+    return "\n".join(lines)
+
+
+def _ids(rows: list[Row]) -> str:
+    shown = [row.photo_id for row in rows[:5]]
+    return ", ".join(shown) + (f" and {len(rows) - 5} more" if len(rows) > 5 else "")
