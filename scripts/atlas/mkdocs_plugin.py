@@ -13,7 +13,7 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
 from .catalog import WARNING, check_catalog, errors_in, format_problems
-from .images import ImageError
+from .images import ImageError, cached_verifier
 from .pages.embed import expand_embeds
 from .permission import today
 from .site import SitePlan, plan_site
@@ -47,7 +47,9 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):
     def on_pre_build(self, config):
         # Read the catalog on every build (also on each reload of `mkdocs serve`).
         self.embed_errors = []
-        catalog, problems = check_catalog(self.captions_path, images_dir=self.images_dir)
+        catalog, problems = check_catalog(
+            self.captions_path, images_dir=self.images_dir, verify_image=cached_verifier(self.cache_dir)
+        )
         for problem in problems:
             if problem.severity == WARNING:
                 log.warning(str(problem))
@@ -57,7 +59,9 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):
                 + format_problems(errors_in(problems))
             )
         try:
-            self.plan = plan_site(catalog, on=self.permission_date or today(), cache_dir=self.cache_dir)
+            self.plan = plan_site(
+                catalog, on=self.permission_date or today(), cache_dir=self.cache_dir, site_url=config.site_url or ""
+            )
         except ImageError as error:
             raise PluginError(str(error)) from error
 

@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .catalog.model import Catalog, Photo
-from .images import ImageSettings, RenderedPhoto, render_photos
+from .images import ImageSettings, RenderedPhoto, Rights, render_photos
 from .pages import render as pages
-from .pages.html import gallery_url, photo_url
+from .pages.html import gallery_url, license_name, photo_url
 from .permission import Visibility, visibility
 
 
@@ -35,7 +35,15 @@ class SitePlan:
     files: list[GeneratedFile] = field(default_factory=list)
 
 
-def plan_site(catalog: Catalog, *, on: dt.date, cache_dir: Path, settings: ImageSettings | None = None) -> SitePlan:
+def plan_site(
+    catalog: Catalog,
+    *,
+    on: dt.date,
+    cache_dir: Path,
+    settings: ImageSettings | None = None,
+    site_url: str = "",
+    workers: int | None = None,
+) -> SitePlan:
     plan = SitePlan(catalog=catalog, on=on)
     for photo in catalog.photos:
         state = visibility(photo, on=on)
@@ -44,7 +52,13 @@ def plan_site(catalog: Catalog, *, on: dt.date, cache_dir: Path, settings: Image
         elif state is Visibility.RETIRED:
             plan.retired.add(photo.id)
     publish = [p for p in catalog.photos if p.id in plan.published]
-    plan.rendered = render_photos(publish, settings=settings or ImageSettings(), cache_dir=cache_dir)
+    plan.rendered = render_photos(
+        publish,
+        settings=settings or ImageSettings(),
+        cache_dir=cache_dir,
+        rights={photo.id: photo_rights(photo, site_url=site_url) for photo in publish},
+        workers=workers,
+    )
 
     for photo in publish:
         gallery = catalog.gallery(photo.gallery)
@@ -64,6 +78,18 @@ def plan_site(catalog: Catalog, *, on: dt.date, cache_dir: Path, settings: Image
     return plan
 
 
+def photo_rights(photo: Photo, *, site_url: str) -> Rights:
+    """What each published image file says about its rights: the credit, the licence and the
+    photo's page. Deliberately nothing else from the permission record (never `record` or
+    anything about withdrawal)."""
+    page = f"{site_url.rstrip('/')}/{photo_url(photo.id)}" if site_url else ""
+    return Rights.for_photo(
+        credit=photo.permission.credit or "",
+        licence=license_name(photo.permission.license),
+        page_url=page,
+    )
+
+
 def _redirects(photos: tuple[Photo, ...], plan: SitePlan) -> list[GeneratedFile]:
     """Old addresses keep working: /photos/<former>/ sends readers to /photos/<id>/. A pending
     photo leaves no trace, so its former ids are not published either."""
@@ -81,4 +107,4 @@ def _redirects(photos: tuple[Photo, ...], plan: SitePlan) -> list[GeneratedFile]
     return files
 
 
-__all__ = ["GeneratedFile", "SitePlan", "plan_site", "gallery_url", "photo_url"]
+__all__ = ["GeneratedFile", "SitePlan", "plan_site", "photo_rights", "gallery_url", "photo_url"]
