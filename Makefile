@@ -26,6 +26,10 @@ check: $(STAMP)  ## validate captions.yaml and the photo files only
 test: $(STAMP)  ## the whole test suite
 	$(BIN)/python -m pytest
 
+bench: $(STAMP)  ## time the photo pipeline: cold, warm, one caption changed, naive Pillow baseline
+	$(BIN)/python -m pip install --quiet -e ".[bench]"
+	$(BIN)/python -m atlas.bench --photos $(or $(PHOTOS),8)
+
 samples: $(STAMP)  ## redraw the sample images
 	$(BIN)/atlas make-samples --force
 
