@@ -204,7 +204,7 @@ def run(count: int, workdir: Path, *, formats: bool = True) -> None:
     print(f"  cold build                     {cold:7.2f} s  (image step {cold_images:.2f} s)")
     print(f"  warm build, nothing changed    {warm:7.2f} s  (image step {warm_images:.2f} s)")
     print(f"  after changing one caption     {caption:7.2f} s  (image step {caption_images:.2f} s)")
-    print(f"  build of the same site, no photos {no_photos:7.2f} s  (warm is {warm / no_photos:.2f}x that)")
+    print(f"  same site without photos       {no_photos:7.2f} s  (the warm build is {warm / no_photos:.2f}x this)")
     print(f"  image seconds per photo, cold  {cold_images / count:7.2f} s")
     print(f"  naive baseline, same outputs   {naive:7.2f} s  ({naive / count:.2f} s per photo)")
     print(f"  cold image step vs naive       {naive / cold_images:7.2f}x faster")
