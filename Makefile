@@ -34,6 +34,9 @@ withdraw: $(STAMP)  ## take a photo down: make withdraw ID=photo-id REASON="aske
 
 permissions: $(STAMP)  ## every photo's permission: make permissions [FORMAT=table|csv|md] [DAYS=60]
 	$(BIN)/atlas permissions $(if $(FORMAT),--format "$(FORMAT)") $(if $(DAYS),--expiring-within "$(DAYS)")
+bench: $(STAMP)  ## time the photo pipeline: cold, warm, one caption changed, naive Pillow baseline
+	$(BIN)/python -m pip install --quiet -e ".[bench]"
+	$(BIN)/python -m atlas.bench --photos $(or $(PHOTOS),8)
 
 samples: $(STAMP)  ## redraw the sample images
 	$(BIN)/atlas make-samples --force

@@ -63,7 +63,11 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def run_check(project: Path) -> int:
-    catalog, problems = check_catalog(project / "captions.yaml", images_dir=project / "images")
+    from .images import cached_verifier
+
+    # The same cache as the build's (mkdocs.yml's atlas `cache`, by default .cache/atlas).
+    verify = cached_verifier(project / ".cache" / "atlas")
+    catalog, problems = check_catalog(project / "captions.yaml", images_dir=project / "images", verify_image=verify)
     if problems:
         print(format_problems(problems), file=sys.stderr)
     errors = errors_in(problems)

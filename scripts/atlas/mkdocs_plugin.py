@@ -15,7 +15,7 @@ from mkdocs.structure.files import File, Files
 from .articles import check_references, parse_glossary
 from .articles.page import body_first_line, render_article
 from .catalog import WARNING, check_catalog, errors_in, format_problems
-from .images import ImageError
+from .images import ImageError, cached_verifier
 from .pages.context import SiteInfo
 from .pages.embed import expand_embeds
 from .permission import today
@@ -78,7 +78,9 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):
         self.glossary, glossary_problems = parse_glossary(glossary_text, filename=self.config.glossary)
         if glossary_problems:
             raise PluginError("problems in the glossary; nothing was built:\n" + "\n".join(glossary_problems))
-        catalog, problems = check_catalog(self.captions_path, images_dir=self.images_dir)
+        catalog, problems = check_catalog(
+            self.captions_path, images_dir=self.images_dir, verify_image=cached_verifier(self.cache_dir)
+        )
         for problem in problems:
             if problem.severity == WARNING:
                 # INFO with a "warning:" label (from Problem.__str__), not log.warning: catalog

@@ -12,12 +12,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .catalog.model import Catalog, Photo
-from .images import ImageSettings, RenderedPhoto, render_photos
+from .images import ImageSettings, RenderedPhoto, Rights, render_photos
 from .pages import render as pages
 from .pages.cite import ris_record
 from .pages.context import SiteInfo
 from .pages.facets import facet_values, useful_facets
-from .pages.html import photo_url
+from .pages.html import license_name, photo_url
 from .permission import Visibility, visibility
 
 
@@ -46,6 +46,7 @@ def plan_site(
     cache_dir: Path,
     settings: ImageSettings | None = None,
     site: SiteInfo | None = None,
+    workers: int | None = None,
 ) -> SitePlan:
     plan = SitePlan(catalog=catalog, on=on, site=site or SiteInfo())
     for photo in catalog.photos:
@@ -55,7 +56,13 @@ def plan_site(
         elif state is Visibility.RETIRED:
             plan.retired.add(photo.id)
     publish = [p for p in catalog.photos if p.id in plan.published]
-    plan.rendered = render_photos(publish, settings=settings or ImageSettings(), cache_dir=cache_dir)
+    plan.rendered = render_photos(
+        publish,
+        settings=settings or ImageSettings(),
+        cache_dir=cache_dir,
+        rights={photo.id: photo_rights(photo, site=plan.site) for photo in publish},
+        workers=workers,
+    )
 
     for photo in publish:
         plan.files += _photo_files(photo, plan)
@@ -86,6 +93,18 @@ def _photo_files(photo: Photo, plan: SitePlan) -> list[GeneratedFile]:
     return files
 
 
+def photo_rights(photo: Photo, *, site: SiteInfo) -> Rights:
+    """What each published image file says about its rights: the credit, the licence and the
+    photo's page. Deliberately nothing else from the permission record (never `record` or
+    anything about withdrawal)."""
+    page = site.absolute(photo_url(photo.id)) if site.url else ""
+    return Rights.for_photo(
+        credit=photo.permission.credit or "",
+        licence=license_name(photo.permission.license),
+        page_url=page,
+    )
+
+
 def _redirects(photos: tuple[Photo, ...], plan: SitePlan) -> list[GeneratedFile]:
     """Old addresses keep working: /photos/<former>/ sends readers to /photos/<id>/. A pending
     photo leaves no trace, so its former ids are not published either."""
@@ -97,3 +116,6 @@ def _redirects(photos: tuple[Photo, ...], plan: SitePlan) -> list[GeneratedFile]
             html = pages.redirect_page(to_url=photo_url(photo.id), from_url=photo_url(old), site=plan.site)
             files.append(GeneratedFile(f"photos/{old}/index.html", html))
     return files
+
+
+__all__ = ["GeneratedFile", "SitePlan", "plan_site", "photo_rights"]

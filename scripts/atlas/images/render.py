@@ -1,33 +1,35 @@
 """Turn originals into the files the site publishes.
 
-Private by construction: every output is encoded from decoded pixels into a fresh image that
-carries no EXIF, XMP, IPTC, ICC, comments or embedded thumbnails from the original.
+Private by construction: every output is encoded from decoded pixels into a fresh image, so
+nothing from the original (EXIF, GPS, XMP, IPTC, MakerNotes, ICC, comments, PNG text chunks,
+embedded thumbnails) can reach it; only the rights metadata is then written in (rights.py).
+
+Fast: finished outputs are cached (cache.py); what is missing is made in one process per core,
+each photo decoded once at the size its largest output needs. Deterministic: every output
+depends only on its original, the settings and the rights, never on which worker made it or
+in what order.
 """
 
 from __future__ import annotations
 
-import hashlib
-import io
-import json
-from dataclasses import asdict, dataclass, field
+import multiprocessing
+import os
+import threading
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Mapping
 
-from PIL import Image, ImageOps
+from PIL import Image
 
 from ..catalog.model import Photo
-
-# Bump when the way outputs are made changes, so cached files are re-made.
-PIPELINE_VERSION = "1"
-
-
-@dataclass(frozen=True)
-class ImageSettings:
-    widths: tuple[int, ...] = (480, 960, 1600)
-    jpeg_quality: int = 80
-
-    def cache_key_part(self) -> str:
-        return json.dumps(asdict(self), sort_keys=True)
+from .cache import cache_key, entry_dir, read_entry, short_hash, write_file_atomically, write_manifest
+from .decode import DecodeError, decode_upright_srgb
+from .encode import encode
+from .rights import Rights
+from .settings import EXTENSIONS, MEDIA_TYPES, ImageSettings
+from .verify import file_digest
+from .watermark import apply_watermark
 
 
 @dataclass(frozen=True)
@@ -42,94 +44,178 @@ class Variant:
 @dataclass(frozen=True)
 class RenderedPhoto:
     photo_id: str
-    variants: tuple[Variant, ...] = field(default=())
+    variants: tuple[Variant, ...] = field(default=())  # best format first, then by width
+    thumbnail_width: int = 0
+
+    @property
+    def media_types(self) -> tuple[str, ...]:
+        """The formats made, best first; the last one is the fallback every browser reads."""
+        return tuple(dict.fromkeys(v.media_type for v in self.variants))
+
+    @property
+    def fallback_type(self) -> str:
+        return self.media_types[-1]
+
+    def in_format(self, media_type: str) -> list[Variant]:
+        return sorted((v for v in self.variants if v.media_type == media_type), key=lambda v: v.width)
 
     @property
     def largest(self) -> Variant:
-        return max(self.variants, key=lambda v: v.width)
+        return self.in_format(self.fallback_type)[-1]
 
     @property
     def smallest(self) -> Variant:
-        return min(self.variants, key=lambda v: v.width)
+        return self.in_format(self.fallback_type)[0]
 
-    def srcset(self, media_type: str = "image/jpeg") -> str:
-        return ", ".join(f"{v.url} {v.width}w" for v in self.variants if v.media_type == media_type)
+    @property
+    def thumbnail(self) -> Variant:
+        """The fallback-format file for gallery grids."""
+        fallbacks = self.in_format(self.fallback_type)
+        return next((v for v in fallbacks if v.width == self.thumbnail_width), fallbacks[0])
+
+    def srcset(self, media_type: str = "image/jpeg", *, prefix: str = "") -> str:
+        return ", ".join(f"{prefix}{v.url} {v.width}w" for v in self.in_format(media_type))
 
 
 class ImageError(Exception):
-    """A photo could not be rendered; names the file and the captions.yaml line."""
+    """Photos could not be rendered; names each file and its captions.yaml line."""
 
 
-def render_photos(photos: Iterable[Photo], *, settings: ImageSettings, cache_dir: Path) -> dict[str, RenderedPhoto]:
-    return {photo.id: render_photo(photo, settings=settings, cache_dir=cache_dir) for photo in photos}
+def render_photos(
+    photos: Iterable[Photo],
+    *,
+    settings: ImageSettings,
+    cache_dir: Path,
+    rights: Mapping[str, Rights] | None = None,
+    workers: int | None = None,
+) -> dict[str, RenderedPhoto]:
+    """Every photo's published files, made or taken from the cache. Raises ImageError naming
+    every photo that failed, after caching the ones that worked."""
+    photos = list(photos)
+    rights = rights or {}
+    problems: list[str] = []
+    planned: dict[str, tuple[Photo, Path, list[dict] | None]] = {}
+    missing: dict[Path, _Job] = {}
+    for photo in photos:
+        if photo.source is None:
+            problems.append(_where(photo) + f"photo '{photo.id}' has no readable file")
+            continue
+        photo_rights = rights.get(photo.id, Rights())
+        try:
+            digest = file_digest(photo.source)
+        except OSError as error:
+            problems.append(_where(photo) + f"images/{photo.file} cannot be read ({error.strerror or error})")
+            continue
+        entry = entry_dir(cache_dir, cache_key(digest, settings, photo_rights))
+        outputs = read_entry(entry)
+        planned[photo.id] = (photo, entry, outputs)
+        if outputs is None and entry not in missing:
+            missing[entry] = _Job(str(photo.source), str(entry), settings, photo_rights, _where(photo) + f"images/{photo.file} ")
+
+    for job, error in zip(missing.values(), _run(list(missing.values()), workers)):
+        if error:
+            problems.append(job.label + error)
+    if problems:
+        raise ImageError("\n".join(problems))
+
+    return {
+        photo_id: _rendered(photo, entry, outputs or read_entry(entry), settings)
+        for photo_id, (photo, entry, outputs) in planned.items()
+    }
 
 
-def render_photo(photo: Photo, *, settings: ImageSettings, cache_dir: Path) -> RenderedPhoto:
-    if photo.source is None:
-        raise ImageError(f"captions.yaml:{photo.line}: photo '{photo.id}' has no readable file")
-    original = photo.source.read_bytes()
-    key = hashlib.sha256(
-        original + PIPELINE_VERSION.encode() + settings.cache_key_part().encode()
-    ).hexdigest()[:24]
-    entry = Path(cache_dir) / "images" / key
-    manifest = entry / "manifest.json"
-    outputs = _read_manifest(manifest)
-    if outputs is None:
-        outputs = _encode(original, photo, settings, entry)
-        manifest.write_text(json.dumps(outputs, sort_keys=True))
+def render_photo(photo: Photo, *, settings: ImageSettings, cache_dir: Path, rights: Rights | None = None) -> RenderedPhoto:
+    rights_map = {photo.id: rights} if rights else None
+    return render_photos([photo], settings=settings, cache_dir=cache_dir, rights=rights_map, workers=1)[photo.id]
+
+
+def valid_widths(settings: ImageSettings, original_width: int) -> list[int]:
+    """The widths to make: the wanted ones and the thumbnail, never wider than the original,
+    each once (eleventy-img's getValidWidths)."""
+    wanted = [*settings.widths, settings.thumbnail_width]
+    return sorted({min(w, original_width) for w in wanted if w > 0}, reverse=True)
+
+
+@dataclass(frozen=True)
+class _Job:
+    source: str
+    entry: str
+    settings: ImageSettings
+    rights: Rights
+    label: str  # "captions.yaml:12: images/x.jpg ", the start of any error message
+
+
+def _run(jobs: list[_Job], workers: int | None) -> list[str | None]:
+    workers = min(workers or _cores(), len(jobs))
+    if workers <= 1:
+        return [_make_entry(job) for job in jobs]
+    # Results come back in job order, whatever finishes first.
+    with ProcessPoolExecutor(max_workers=workers, mp_context=_process_context()) as pool:
+        return list(pool.map(_make_entry, jobs))
+
+
+def _process_context():
+    """fork where it is safe (a single-threaded build: fast, nothing to re-import); spawn when
+    other threads run, as in `mkdocs serve`, because forking a threaded process can deadlock."""
+    if threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context("spawn")
+
+
+def _cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not Linux
+        return os.cpu_count() or 1
+
+
+def _make_entry(job: _Job) -> str | None:
+    """Make every output of one photo into its cache entry; None, or why it failed."""
+    settings = job.settings
+    try:
+        data = Path(job.source).read_bytes()
+        image = decode_upright_srgb(
+            data, largest_width=max(valid_widths(settings, 10**9)), background=settings.background
+        )
+    except DecodeError as error:
+        return str(error)
+    except OSError as error:
+        return f"cannot be read ({error.strerror or error})"
+    entry = Path(job.entry)
+    outputs = []
+    for width in valid_widths(settings, image.width):
+        if width != image.width:
+            # Each width from the next larger one: every step is a small factor, so one Lanczos
+            # pass stays sharp, and the big image is resampled only once.
+            image = image.resize((width, max(1, round(image.height * width / image.width))), Image.Resampling.LANCZOS)
+        marked = apply_watermark(image, settings.watermark)
+        for fmt in settings.formats:
+            data = encode(marked, fmt, settings=settings, rights=job.rights)
+            name = f"{width}.{EXTENSIONS[fmt]}"
+            write_file_atomically(entry / name, data)
+            outputs.append({"format": fmt, "name": name, "width": width, "height": marked.height, "hash": short_hash(data)})
+    write_manifest(entry, outputs)
+    return None
+
+
+def _rendered(photo: Photo, entry: Path, outputs: list[dict] | None, settings: ImageSettings) -> RenderedPhoto:
+    if outputs is None:  # made moments ago and damaged since: refuse rather than publish it
+        raise ImageError(_where(photo) + f"images/{photo.file}: its cached web images were damaged; build again")
+    order = {fmt: i for i, fmt in enumerate(settings.formats)}
+    outputs = sorted(outputs, key=lambda o: (order[o["format"]], o["width"]))
     variants = tuple(
         Variant(
-            url=f"assets/photos/{photo.id}.{o['hash']}.{o['width']}w.jpg",
+            url=f"assets/photos/{photo.id}.{o['hash']}.{o['width']}w.{EXTENSIONS[o['format']]}",
             width=o["width"],
             height=o["height"],
-            media_type="image/jpeg",
+            media_type=MEDIA_TYPES[o["format"]],
             cache_file=entry / o["name"],
         )
         for o in outputs
     )
-    return RenderedPhoto(photo_id=photo.id, variants=variants)
+    largest = max(v.width for v in variants)
+    return RenderedPhoto(photo_id=photo.id, variants=variants, thumbnail_width=min(settings.thumbnail_width, largest))
 
 
-def _read_manifest(manifest: Path) -> list[dict] | None:
-    """The cached outputs, or None if missing or damaged (a damaged entry is re-made)."""
-    try:
-        outputs = json.loads(manifest.read_text())
-        for o in outputs:
-            data = (manifest.parent / o["name"]).read_bytes()
-            if hashlib.sha256(data).hexdigest()[:16] != o["hash"]:
-                return None
-        return outputs
-    except (OSError, ValueError, KeyError, TypeError):
-        return None
-
-
-def _encode(original: bytes, photo: Photo, settings: ImageSettings, entry: Path) -> list[dict]:
-    entry.mkdir(parents=True, exist_ok=True)
-    try:
-        with Image.open(io.BytesIO(original)) as image:
-            image = ImageOps.exif_transpose(image)
-            image = image.convert("RGB")
-            # Pillow copies `info` (JPEG comments, EXIF, XMP, ICC) along with pixels through
-            # convert() and resize(), and save() writes some of it back. Rebuild from raw pixels
-            # so nothing but pixels can reach an output file.
-            image = Image.frombytes("RGB", image.size, image.tobytes())
-    except Exception as error:  # Pillow raises many kinds for broken files
-        raise ImageError(f"captions.yaml:{photo.line}: images/{photo.file} cannot be decoded ({error})") from error
-    outputs = []
-    seen_widths = set()
-    for wanted in settings.widths:
-        width = min(wanted, image.width)  # never upscale
-        if width in seen_widths:
-            continue
-        seen_widths.add(width)
-        height = round(image.height * width / image.width)
-        resized = image if width == image.width else image.resize((width, height), Image.Resampling.LANCZOS)
-        buffer = io.BytesIO()
-        # A fresh save with no exif=, icc_profile= or comment= writes none of them.
-        resized.save(buffer, "JPEG", quality=settings.jpeg_quality, optimize=True, progressive=True)
-        data = buffer.getvalue()
-        digest = hashlib.sha256(data).hexdigest()[:16]
-        name = f"{width}.jpg"
-        (entry / name).write_bytes(data)
-        outputs.append({"name": name, "width": width, "height": height, "hash": digest})
-    return outputs
+def _where(photo: Photo) -> str:
+    return f"captions.yaml:{photo.line}: "

@@ -47,11 +47,17 @@ def license_name(license_id: str | None) -> str:
 
 
 def img_tag(rendered: RenderedPhoto, *, alt: str, prefix: str, sizes: str, lazy: bool, css_class: str = "") -> str:
-    fallback = rendered.smallest if sizes == THUMB_SIZES else _middle(rendered)
-    srcset = ", ".join(f"{prefix}{v.url} {v.width}w" for v in rendered.variants if v.media_type == fallback.media_type)
+    """A <picture>: one <source> per modern format (best first), then an <img> in the format
+    every browser reads. width/height on the <img> reserve the space before the file arrives
+    (no layout shift); lazy is for images below the fold."""
+    fallback = rendered.thumbnail if sizes == THUMB_SIZES else _middle(rendered)
+    sources = [
+        f'<source type="{media_type}" srcset="{escape(rendered.srcset(media_type, prefix=prefix))}" sizes="{sizes}">'
+        for media_type in rendered.media_types[:-1]
+    ]
     attributes = [
         f'src="{escape(prefix + fallback.url)}"',
-        f'srcset="{escape(srcset)}"',
+        f'srcset="{escape(rendered.srcset(fallback.media_type, prefix=prefix))}"',
         f'sizes="{sizes}"',
         f'width="{fallback.width}"',
         f'height="{fallback.height}"',
@@ -62,13 +68,16 @@ def img_tag(rendered: RenderedPhoto, *, alt: str, prefix: str, sizes: str, lazy:
         attributes.append('loading="lazy"')
     if css_class:
         attributes.append(f'class="{css_class}"')
-    return f"<img {' '.join(attributes)}>"
+    return f"<picture>{''.join(sources)}<img {' '.join(attributes)}></picture>"
+
+
+picture_tag = img_tag
 
 
 def _middle(rendered: RenderedPhoto):
     """A sensible src for browsers that ignore srcset: about 960 px wide."""
-    jpegs = sorted((v for v in rendered.variants if v.media_type == "image/jpeg"), key=lambda v: v.width)
-    return next((v for v in jpegs if v.width >= 900), jpegs[-1])
+    fallbacks = rendered.in_format(rendered.fallback_type)
+    return next((v for v in fallbacks if v.width >= 900), fallbacks[-1])
 
 
 def lightbox_link(inner_html: str, *, photo: Photo, rendered: RenderedPhoto, prefix: str, group: str) -> str:
