@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..catalog.problems import Problem, did_you_mean
-from ..catalog.yamlsource import Located, parse
+from ..catalog.yamlsource import Located, parse, read_text
 
 KEY = re.compile(r"^[a-z][a-z0-9-]*$")
 DOI = re.compile(r"^10\.\d{4,9}/\S+$")
@@ -67,12 +67,9 @@ def check_references(path: Path, *, display_name: str | None = None) -> tuple[di
     every problem found."""
     path = Path(path)
     filename = display_name or path.name
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        return None, [Problem(filename, 1, 1, "", "file not found", f"create {path}")]
-    except UnicodeDecodeError as error:
-        return None, [Problem(filename, 1, 1, "", f"not UTF-8 text ({error.reason})", "save the file as UTF-8")]
+    text, unreadable = read_text(path, filename=filename)
+    if text is None:
+        return None, unreadable
     return parse_references(text, filename=filename)
 
 

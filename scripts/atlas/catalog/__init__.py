@@ -10,7 +10,7 @@ from .checks import cross_reference_problems, file_problems
 from .model import Catalog, Gallery, Permission, Photo, gallery_from, photo_from
 from .problems import ERROR, WARNING, CatalogError, Problem, errors_in, format_problems
 from .schema import SCHEMA_FILE, load_schema, schema_problems
-from .yamlsource import parse
+from .yamlsource import parse, read_text
 
 __all__ = [
     "Catalog",
@@ -43,12 +43,9 @@ def check_catalog(
         verify_image = default_verify
     captions = Path(captions)
     filename = display_name or captions.name
-    try:
-        text = captions.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        return None, [Problem(filename, 1, 1, "", "file not found", f"create {captions}")]
-    except UnicodeDecodeError as error:
-        return None, [Problem(filename, 1, 1, "", f"not UTF-8 text ({error.reason})", "save the file as UTF-8")]
+    text, unreadable = read_text(captions, filename=filename)
+    if text is None:
+        return None, unreadable
 
     located, problems = parse(text, filename=filename)
     if located is None:

@@ -56,6 +56,16 @@ def _position(mark: yaml.Mark | None) -> Position:
     return Position(mark.line + 1, mark.column + 1)
 
 
+def read_text(path, *, filename: str) -> tuple[str | None, list[Problem]]:
+    """A staff-edited file's text, or None and a problem saying how to fix it."""
+    try:
+        return path.read_text(encoding="utf-8"), []
+    except FileNotFoundError:
+        return None, [Problem(filename, 1, 1, "", "file not found", f"create {path}")]
+    except UnicodeDecodeError as error:
+        return None, [Problem(filename, 1, 1, "", f"not UTF-8 text ({error.reason})", "save the file as UTF-8")]
+
+
 def parse(text: str, *, filename: str) -> tuple[Located | None, list[Problem]]:
     """Parse YAML text. Returns (located data or None when unreadable, problems)."""
     problems = _tab_problems(text, filename)
