@@ -71,6 +71,9 @@ def recorder(browser, base_url):
     """One desktop-sized page, reused by every test (tests navigate it; none may leave it in a
     state another relies on). Light colour scheme, as a first-time visitor gets by default."""
     context = browser.new_context(viewport={"width": 1280, "height": 800}, color_scheme="light")
+    # Pages of this size load in well under a second here; a missing element should fail fast
+    # rather than wait out Playwright's 30 s default on a 2-core machine.
+    context.set_default_timeout(10_000)
     recorder = Recorder(context, base_url)
     yield recorder
     context.close()
