@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build check test bench samples clean add-photo withdraw permissions
+.PHONY: serve build check test test-site qa bench samples clean add-photo withdraw permissions
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -23,7 +23,7 @@ build: $(STAMP)  ## strict build into site/ (the previous site/ is kept if anyth
 check: $(STAMP)  ## validate captions.yaml and the photo files only
 	$(BIN)/atlas check
 
-test: $(STAMP)  ## the whole test suite
+test: $(STAMP)  ## the whole test suite, browser tests included (they need Debian's chromium package)
 	$(BIN)/python -m pytest
 
 add-photo: $(STAMP)  ## add a photo as pending: make add-photo FILE=path/to/photo.jpg GALLERY=gallery-id [ID=photo-id]
@@ -37,6 +37,12 @@ permissions: $(STAMP)  ## every photo's permission: make permissions [FORMAT=tab
 bench: $(STAMP)  ## time the photo pipeline: cold, warm, one caption changed, naive Pillow baseline
 	$(BIN)/python -m pip install --quiet -e ".[bench]"
 	$(BIN)/python -m atlas.bench --photos $(or $(PHOTOS),8)
+
+test-site: $(STAMP)  ## only the checks on the built site: links, HTML, hosts, page weight, browser
+	$(BIN)/python -m pytest tests/site tests/browser
+
+qa: build  ## check site/ as built: links, alt text, HTML, other hosts, page weight (prints figures)
+	$(BIN)/python -m atlas.qa site
 
 samples: $(STAMP)  ## redraw the sample images
 	$(BIN)/atlas make-samples --force

@@ -187,9 +187,9 @@ def _cite(photo: Photo, site: SiteInfo) -> list[str]:
     return [
         "## Cite this photo",
         "",
-        '<div class="atlas-cite">',
-        f'<p id="atlas-citation" class="atlas-cite__text">{text}</p>',
-        '<p class="atlas-cite__actions">'
+        '<div class="atlas-photo-cite">',
+        f'<p id="atlas-citation" class="atlas-photo-cite__text">{text}</p>',
+        '<p class="atlas-photo-cite__actions">'
         '<button type="button" class="md-button atlas-copy" data-copy="atlas-citation" hidden>Copy citation</button> '
         '<a class="md-button" href="cite.ris" download>Download citation (RIS)</a>'
         '<span class="atlas-copy__status" role="status"></span></p>',

@@ -1,0 +1,11 @@
+"""Checks on a built site folder, after the build: what a reader's browser would get.
+
+Plain functions over a folder (no MkDocs, no browser), so tests can run them on the real build
+and on small broken copies alike, and `python -m atlas.qa site/` runs them by hand:
+
+- `links.link_problems`: every internal link, `#fragment` and image resolves.
+- `links.missing_alt_problems`: every <img> carries an alt attribute.
+- `htmlcheck.parse_problems`: the HTML parses without errors (html5lib, the WHATWG parser).
+- `external.external_load_problems`: nothing is loaded from another host.
+- `pageweight`: what a first visit downloads, gzip-compressed, against a budget.
+"""

@@ -1,0 +1,107 @@
+"""Helpers for the browser tests: request and console recording, axe, keyboard navigation."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+from xml.etree import ElementTree
+
+from axe_playwright_python.sync_playwright import Axe
+
+# WCAG 2.0, 2.1 and 2.2 at levels A and AA (axe has no separate "wcag22a" rules), plus axe's
+# best practices: stock Material's unnamed search dialog (aria-dialog-name) is one of those,
+# and the issue asks for it fixed, not ignored.
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
+# Rules switched off, each with its reason. Keep this empty unless a rule is wrong for this site.
+AXE_DISABLED_RULES: dict[str, str] = {}
+
+_axe = Axe()
+
+
+def axe_violations(page, *, context: str | None = None) -> list[str]:
+    """One line per failing rule and element, readable in a test failure."""
+    options = {
+        "runOnly": {"type": "tag", "values": AXE_TAGS},
+        "rules": {rule: {"enabled": False} for rule in AXE_DISABLED_RULES},
+        "resultTypes": ["violations"],
+    }
+    results = _axe.run(page, context=context, options=options)
+    lines = []
+    for violation in results.response["violations"]:
+        for node in violation["nodes"]:
+            lines.append(f"{violation['id']} ({violation['impact']}): {violation['help']} at {', '.join(map(str, node['target']))}: {node['html'][:160]}")
+    return lines
+
+
+@dataclass
+class Recorder:
+    """Records every request and console error of one page; aborts any request to another host
+    (so the test machine never contacts it) while still recording that it was attempted."""
+
+    context: object
+    base_url: str
+    requests: list[str] = field(default_factory=list)
+    console_errors: list[str] = field(default_factory=list)
+
+    def __post_init__(self):
+        own_host = urlsplit(self.base_url).netloc
+        self.context.route(re.compile(r"^https?://"), lambda route: route.continue_() if urlsplit(route.request.url).netloc == own_host else route.abort())
+        self.page = self.context.new_page()
+        self.page.on("request", lambda request: self.requests.append(request.url))
+        self.page.on("console", self._on_console)
+        self.page.on("pageerror", lambda error: self.console_errors.append(f"uncaught exception: {error}"))
+
+    def _on_console(self, message):
+        if message.type == "error":
+            location = message.location.get("url", "") if message.location else ""
+            self.console_errors.append(f"{message.text} ({location})")
+
+    def reset(self):
+        self.requests.clear()
+        self.console_errors.clear()
+
+    def url(self, path: str) -> str:
+        return self.base_url + path
+
+    def visit(self, path: str):
+        """Load a page and wait until the network is quiet (Material fetches its search index
+        after load), so every request the page makes by itself is recorded."""
+        self.reset()
+        response = self.page.goto(self.url(path), wait_until="load")
+        self.page.wait_for_load_state("networkidle")
+        return response
+
+    def other_host_requests(self) -> list[str]:
+        own_host = urlsplit(self.base_url).netloc
+        return [url for url in self.requests if urlsplit(url).scheme in ("http", "https", "ws", "wss") and urlsplit(url).netloc != own_host]
+
+
+def pages_to_audit(built_site) -> list[str]:
+    """Every page a reader can reach, as root-relative paths: the sitemap, plus the pages the
+    sitemap rightly leaves out (the 404 page and withdrawn photos' notices, marked noindex)."""
+    site_url = (built_site.site_url or "").rstrip("/")
+    tree = ElementTree.parse(built_site.site_dir / "sitemap.xml")
+    paths = []
+    for loc in tree.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc"):
+        url = loc.text.strip()
+        paths.append(url[len(site_url):] if site_url and url.startswith(site_url) else urlsplit(url).path)
+    paths += ["/404.html", "/galleries/"]
+    for page in sorted(built_site.site_dir.glob("photos/*/index.html")):
+        head = page.read_text(encoding="utf-8")[:6000]
+        if '<meta name="robots" content="noindex">' in head and 'http-equiv="refresh"' not in head:
+            paths.append("/" + page.parent.relative_to(built_site.site_dir).as_posix() + "/")
+    return list(dict.fromkeys(paths))
+
+
+NO_MOTION_CSS = "*, *::before, *::after { transition: none !important; animation: none !important; }"
+
+
+def tab_to(page, locator, *, max_presses: int = 200) -> None:
+    """Press Tab until `locator` has focus, as a keyboard-only reader would."""
+    handle = locator.element_handle()
+    for _ in range(max_presses):
+        page.keyboard.press("Tab")
+        if page.evaluate("element => document.activeElement === element", handle):
+            return
+    raise AssertionError(f"{locator} was not reached with Tab in {max_presses} presses")
