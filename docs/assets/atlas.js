@@ -65,9 +65,34 @@
     var trigger = event.target.closest && event.target.closest("a.glightbox");
     if (trigger) { lastLightboxTrigger = trigger; }
   }, true);
+  // GLightbox's dialog has no accessible name, and the slides it preloads beside the current
+  // one carry empty headings. Name the dialog, mark it modal, and hide every slide but the
+  // current one from assistive technology (WCAG 4.1.2, 1.3.1).
+  function tidyLightbox() {
+    var dialog = document.getElementById("glightbox-body");
+    if (!dialog) { return; }
+    if (!dialog.hasAttribute("aria-label")) {
+      dialog.setAttribute("aria-label", "Photo viewer");
+      dialog.setAttribute("aria-modal", "true");
+    }
+    dialog.querySelectorAll(".gslide").forEach(function (slide) {
+      var current = slide.classList.contains("current");
+      if (current) { slide.removeAttribute("aria-hidden"); } else { slide.setAttribute("aria-hidden", "true"); }
+    });
+    dialog.querySelectorAll(".gslide-title, .gslide-desc").forEach(function (text) {
+      text.hidden = text.textContent.trim() === "";
+    });
+  }
+  new MutationObserver(function (changes) {
+    if (changes.some(function (change) {
+      return change.target.closest && change.target.closest("#glightbox-body");
+    })) { tidyLightbox(); }
+  }).observe(document.documentElement, { subtree: true, childList: true, attributes: true, attributeFilter: ["class"] });
+
   new MutationObserver(function () {
     var open = document.documentElement.classList.contains("glightbox-open") ||
       document.body.classList.contains("glightbox-open");
+    if (open) { tidyLightbox(); }
     if (!open && lastLightboxTrigger && document.contains(lastLightboxTrigger)) {
       var trigger = lastLightboxTrigger;
       lastLightboxTrigger = null;

@@ -10,7 +10,7 @@ import pytest
 
 from atlas.permission import Visibility, visibility
 
-from browser_support import NO_MOTION_CSS, axe_violations, tab_to
+from browser_support import axe_violations, stop_motion, tab_to
 
 
 def photos_that_are(built_site, state: Visibility):
@@ -93,7 +93,7 @@ def test_a_sensitive_photo_is_revealed_with_the_keyboard_and_stays_accessible(pa
         pytest.skip("no published sensitive photo in captions.yaml")
     photo = sensitive[0]
     recorder.visit(f"/photos/{photo.id}/")
-    page.add_style_tag(content=NO_MOTION_CSS)
+    stop_motion(page)
     image = page.locator("article").get_by_alt_text(photo.alt, exact=True).first
     assert not image.is_visible(), "a sensitive photo must be covered until the reader asks"
     reveal = page.locator("article").locator("summary, button, [role=button]").filter(has_text=re.compile("show photo", re.I)).first
@@ -105,41 +105,3 @@ def test_a_sensitive_photo_is_revealed_with_the_keyboard_and_stays_accessible(pa
 
 
 # --- issue 4 (lightbox, case navigation): the markup is being built in parallel ------------
-
-
-@pytest.mark.xfail(reason="issue 4 markup pending", strict=False)
-def test_the_lightbox_opens_and_closes_with_the_keyboard_and_is_accessible_while_open(page, recorder, built_site):
-    published = photos_that_are(built_site, Visibility.PUBLISHED)
-    photo = next(p for p in published if not p.sensitive)
-    recorder.visit(f"/galleries/{photo.gallery}/")
-    page.add_style_tag(content=NO_MOTION_CSS)
-    opener = page.locator("article a.glightbox").first
-    if opener.count() == 0:
-        pytest.xfail("issue 4 markup pending: no lightbox link on the gallery page")
-    tab_to(page, opener)
-    page.keyboard.press("Enter")
-    dialog = page.locator(".glightbox-container, [role=dialog][aria-modal=true]").first
-    dialog.wait_for(state="visible")
-    assert axe_violations(page) == []
-    page.keyboard.press("Escape")
-    dialog.wait_for(state="hidden")
-    assert page.evaluate("document.activeElement.closest('article') !== null"), "focus must return to the gallery"
-
-
-@pytest.mark.xfail(reason="issue 4 markup pending", strict=False)
-def test_a_photo_page_links_to_the_next_photo_of_the_same_case(page, recorder, built_site):
-    published = photos_that_are(built_site, Visibility.PUBLISHED)
-    cases: dict[str, list] = {}
-    for photo in published:
-        if photo.case:
-            cases.setdefault(photo.case, []).append(photo)
-    series = next((photos for photos in cases.values() if len(photos) >= 2), None)
-    if series is None:
-        pytest.skip("no case with two published photos")
-    recorder.visit(f"/photos/{series[0].id}/")
-    if page.locator('a[rel="next"]').count() == 0:
-        pytest.xfail("issue 4 markup pending: no rel=next link on the photo page")
-    page.locator('a[rel="next"]').first.click()
-    page.wait_for_url(re.compile(rf"/photos/{re.escape(series[1].id)}/$"))
-    page.locator('a[rel="prev"]').first.click()
-    page.wait_for_url(re.compile(rf"/photos/{re.escape(series[0].id)}/$"))

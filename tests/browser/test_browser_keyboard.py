@@ -6,7 +6,7 @@ import pytest
 
 from atlas.permission import Visibility, visibility
 
-from browser_support import NO_MOTION_CSS
+from browser_support import stop_motion
 
 # Marks every element a keyboard user should be able to reach, and records how it looks
 # unfocused, to compare with how it looks when Tab lands on it.
@@ -69,7 +69,7 @@ def test_every_interactive_element_is_reached_by_tab_and_visibly_focused(page, r
     problems = []
     for path in keyboard_pages(built_site):
         recorder.visit(path)
-        page.add_style_tag(content=NO_MOTION_CSS)  # measure focus styles at rest, not mid-fade
+        stop_motion(page)  # measure focus styles at rest, not mid-fade
         candidates = set(map(str, page.evaluate(_MARK_CANDIDATES)))
         reached = set()
         for _ in range(len(candidates) * 2 + 10):

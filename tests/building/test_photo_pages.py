@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from atlas.build import build_site
-from conftest import make_project, write_jpeg
+from fixture_project import make_project, write_jpeg
 
 ON = dt.date(2026, 11, 21)
 

@@ -11,7 +11,7 @@ import pytest
 from PIL import Image
 
 from atlas.build import BuildFailed, build_site
-from conftest import make_project
+from fixture_project import make_project
 
 ON = dt.date(2026, 11, 21)
 

@@ -3,24 +3,9 @@ from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).parent))  # image_fixtures, beside the tests
+sys.path.insert(0, str(Path(__file__).parent))  # image_fixtures and images_support, beside the tests
 
-from atlas.catalog.model import Permission, Photo  # noqa: E402
-from atlas.images import ImageSettings  # noqa: E402
-
-# Small widths keep the suite fast; the pipeline is the same at any size.
-SMALL = ImageSettings(widths=(120, 240), thumbnail_width=80)
-
-
-def photo_for(path: Path, *, photo_id: str | None = None, line: int = 7, credit: str = "A patient") -> Photo:
-    return Photo(
-        id=photo_id or path.stem,
-        file=path.name,
-        gallery="g",
-        permission=Permission(status="granted", scope=("website",), credit=credit, license="CC-BY-4.0", record="CONSENT-RECORD-SECRET"),
-        line=line,
-        source=path,
-    )
+from images_support import SMALL  # noqa: E402
 
 
 @pytest.fixture

@@ -2,7 +2,7 @@
 
 import io
 
-from conftest import SMALL, photo_for
+from images_support import SMALL, photo_for
 from image_fixtures import wide_gamut_jpeg
 from PIL import Image, ImageCms
 

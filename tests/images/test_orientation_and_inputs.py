@@ -1,7 +1,7 @@
 """Every input a patient or clinic sends comes out upright, opaque, 8-bit sRGB."""
 
 import pytest
-from conftest import SMALL, photo_for
+from images_support import SMALL, photo_for
 from image_fixtures import (
     FIELD,
     MARKER,

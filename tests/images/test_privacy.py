@@ -4,7 +4,7 @@ import struct
 import xml.etree.ElementTree as ET
 
 import pytest
-from conftest import SMALL, photo_for
+from images_support import SMALL, photo_for
 from image_fixtures import SECRETS, heic_file, phone_jpeg, png_palette_transparent, tiff_file, webp_file, wide_gamut_jpeg
 from PIL import Image
 

@@ -3,7 +3,7 @@
 import shutil
 
 import pytest
-from conftest import SMALL, photo_for
+from images_support import SMALL, photo_for
 from image_fixtures import decompression_bomb, not_an_image, phone_jpeg, truncated_jpeg
 
 from atlas.images import ImageError, ImageSettings, Rights, cached_verifier, render_photos, verify_image
