@@ -55,3 +55,7 @@ def test_source_date_epoch_does_not_move_the_permission_date(monkeypatch):
 
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "0")  # 1970: everything would look unexpired
     assert permission.today() == dt.date.today()
+
+
+def test_photo_withdrawn_while_still_pending_leaves_no_trace():
+    assert visibility(photo("withdrawn", granted_on=None), on=TODAY) is Visibility.HIDDEN

@@ -30,7 +30,11 @@ def visibility(photo: Photo, *, on: dt.date) -> Visibility:
         in_scope = "website" in permission.scope
         in_date = permission.expires is None or permission.expires > on
         return Visibility.PUBLISHED if in_scope and in_date else Visibility.RETIRED
-    # withdrawn, and any status the schema might allow in future: never published.
+    if permission.granted_on is None:
+        # Withdrawn before permission was ever given (it was only pending): it was never
+        # public, so, like a pending photo, it leaves no trace, not even its address.
+        return Visibility.HIDDEN
+    # withdrawn after being granted, and any status the schema might allow in future.
     return Visibility.RETIRED
 
 
