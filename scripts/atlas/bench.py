@@ -29,7 +29,6 @@ from PIL import Image, ImageCms, ImageOps
 from . import site as site_module
 from .images import ImageSettings
 from .images.synthetic import synthetic_photo
-from .images.settings import EXTENSIONS
 
 THEME_DIR = Path(__file__).parent / "theme"
 BENCH_DATE = dt.date(2026, 1, 1)

@@ -62,15 +62,16 @@ def main(argv: list[str] | None = None) -> int:
     return 2  # pragma: no cover - argparse enforces the choices
 
 
-def run_check(project: Path) -> int:
+def run_check(project: Path, *, show_warnings: bool = True) -> int:
     from .images import cached_verifier
 
     # The same cache as the build's (mkdocs.yml's atlas `cache`, by default .cache/atlas).
     verify = cached_verifier(project / ".cache" / "atlas")
     catalog, problems = check_catalog(project / "captions.yaml", images_dir=project / "images", verify_image=verify)
-    if problems:
-        print(format_problems(problems), file=sys.stderr)
     errors = errors_in(problems)
+    shown = problems if show_warnings else errors
+    if shown:
+        print(format_problems(shown), file=sys.stderr)
     if errors:
         print(
             f"\n{len(errors)} problem(s) to fix in captions.yaml. Nothing was built. "
@@ -79,8 +80,8 @@ def run_check(project: Path) -> int:
         )
         return 1
     warnings = sum(p.severity == WARNING for p in problems)
-    print(f"captions.yaml is fine: {len(catalog.photos)} photos in {len(catalog.galleries)} galleries"
-          + (f" ({warnings} warning(s) above)." if warnings else "."))
+    note = f" ({warnings} warning(s) {'above' if show_warnings else 'below'})." if warnings else "."
+    print(f"captions.yaml is fine: {len(catalog.photos)} photos in {len(catalog.galleries)} galleries" + note)
     return 0
 
 
@@ -131,7 +132,9 @@ def run_staff_command(project: Path, args: argparse.Namespace) -> int:
 def run_build(project: Path, *, site_dir: Path | None, strict: bool) -> int:
     from .build import BuildFailed, build_site
 
-    if run_check(project) != 0:
+    # Warnings are left to the build, whose plugin prints them (also for `mkdocs serve`);
+    # printing them here too showed every warning twice.
+    if run_check(project, show_warnings=False) != 0:
         print("The previous site/ was left as it was.", file=sys.stderr)
         return 1
     _show_mkdocs_log()

@@ -142,7 +142,7 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):
             url=page.canonical_url or page.url,
             references=self.references,
             glossary=self.glossary,
-            contact_email=(config.extra.get("atlas") or {}).get("contact_email"),
+            contact_email=self.plan.site.contact_email,
             on=self.permission_date or today(),
             first_line=first_line,
         )

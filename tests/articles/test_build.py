@@ -91,7 +91,7 @@ def test_unknown_citation_key_fails_the_build_naming_page_and_line(tmp_path, cap
     previous = tmp_path / "site"
     previous.mkdir()
     (previous / "index.html").write_text("previous site")
-    with pytest.raises(BuildFailed) as error:
+    with pytest.raises(BuildFailed):
         build_site(config, site_dir=previous, on=dt.date(2026, 11, 21))
     # MkDocs logs the plugin's message and raises a generic error; the CLI shows the log.
     assert "docs/index.md:10: [@alpha2010]: no reference has this key in references.yaml (did you mean 'alpha2001'?)" in caplog.text

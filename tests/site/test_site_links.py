@@ -36,7 +36,7 @@ def test_a_link_to_a_missing_fragment_is_reported(site_copy):
 
 
 def test_a_missing_image_file_is_reported(site_copy):
-    page = first_photo_page(site_copy)
+    first_photo_page(site_copy)
     image = next(site_copy.glob("assets/photos/*.jpg"))
     image.unlink()
     problems = link_problems(site_copy)
