@@ -14,7 +14,8 @@ from mkdocs.structure.files import File, Files
 
 from .articles import check_references, parse_glossary
 from .articles.page import body_first_line, render_article
-from .catalog import WARNING, check_catalog, errors_in, format_problems
+from .catalog import ERROR, check_catalog, errors_in, format_problems
+from .escape import engine_meta
 from .images import ImageError, cached_verifier
 from .pages.context import SiteInfo
 from .pages.embed import expand_embeds
@@ -79,13 +80,16 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):
         if glossary_problems:
             raise PluginError("problems in the glossary; nothing was built:\n" + "\n".join(glossary_problems))
         catalog, problems = check_catalog(
-            self.captions_path, images_dir=self.images_dir, verify_image=cached_verifier(self.cache_dir)
+            self.captions_path,
+            images_dir=self.images_dir,
+            on=self.permission_date or today(),
+            verify_image=cached_verifier(self.cache_dir),
         )
         for problem in problems:
-            if problem.severity == WARNING:
-                # INFO with a "warning:" label (from Problem.__str__), not log.warning: catalog
-                # warnings are advice (such as alt text wording) and must not fail a strict
-                # build; anything that must stop the build is an error.
+            if problem.severity != ERROR:
+                # INFO with a "warning:" or "not published:" label (from Problem.__str__), not
+                # log.warning: advice and unpublished photos must not fail a strict build (a
+                # mistake in one permission record must never hold back another's takedown).
                 log.info(str(problem))
         if catalog is None:
             raise PluginError(
@@ -153,6 +157,9 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):
         self.article_errors += article.errors
         if article.jsonld:
             page.meta["atlas_jsonld"] = article.jsonld
+        # The core has read the front matter as staff typed it; the engine's templates print
+        # title, description and any other value without escaping, so they get them escaped.
+        page.meta = engine_meta(page.meta, built_safe=("atlas_jsonld",))
         return article.markdown
 
     def on_post_build(self, config) -> None:

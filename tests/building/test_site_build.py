@@ -214,13 +214,28 @@ def test_failed_build_leaves_previous_site_untouched(tmp_path):
     site = build_site(config, on=ON)
     before = {p: p.read_bytes() for p in site.rglob("*") if p.is_file()}
 
-    (tmp_path / "captions.yaml").write_text((tmp_path / "captions.yaml").read_text().replace("status: granted", "status: granted?"))
+    (tmp_path / "captions.yaml").write_text((tmp_path / "captions.yaml").read_text().replace("gallery: skin", "gallery: skni"))
     with pytest.raises(BuildFailed) as failure:
         build_site(config, on=ON)
-    assert "'granted?' is not one of granted, pending, withdrawn" in str(failure.value)
+    assert "unknown gallery 'skni' (did you mean 'skin'?)" in str(failure.value)
     after = {p: p.read_bytes() for p in site.rglob("*") if p.is_file()}
     assert after == before
     assert not list(tmp_path.glob(".site.*")), "staging folder left behind"
+
+
+def test_a_typo_in_a_permission_record_unpublishes_that_photo_and_the_build_goes_on(tmp_path):
+    config = make_project(tmp_path, CAPTIONS)
+    for name in ("shown", "withdrawn", "expired", "pending"):
+        original_with_private_metadata(tmp_path / "images" / f"{name}.jpg", (1, 2, 3))
+    captions = tmp_path / "captions.yaml"
+    # A misspelt field name in the shown photo's record: its expiry could be lost, so it is not
+    # published; the withdrawn photo's notice is still built.
+    captions.write_text(captions.read_text().replace("      record: SECRET-RECORD-SHOWN", "      record: SECRET-RECORD-SHOWN\n      expries: 2020-01-01"))
+    site = build_site(config, on=ON)
+    assert not (site / "photos" / "shown-photo").exists()
+    assert not list((site / "assets").rglob("shown-photo.*"))
+    assert "Caption of the shown photo" not in "".join(p.read_text(errors="replace") for p in site.rglob("*.html"))
+    assert (site / "photos" / "withdrawn-photo" / "index.html").is_file()
 
 
 def test_unknown_embedded_photo_id_fails_the_build_naming_page_and_line(tmp_path):

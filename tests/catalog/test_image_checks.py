@@ -13,8 +13,16 @@ photos:
   - id: huge
     file: bomb.png
     gallery: g
+    alt: Red skin.
+    caption: A photo.
     permission:
-      status: pending
+      status: granted
+      scope: [website]
+      granted_by: patient
+      granted_on: 2020-01-01
+      record: FORM-1
+      license: all-rights-reserved
+      credit: A patient
 """
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from html import escape
+from ..escape import html as escape
 
 from ..catalog.problems import did_you_mean
 from .references import Reference

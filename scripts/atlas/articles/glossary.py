@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from html import escape
+from ..escape import html as escape
 
 ENTRY = re.compile(r"^\*\[(?P<term>[^\]]+)\]:[ \t]*(?P<definition>.+?)\s*$")
 MARKER = re.compile(r"^\[\[glossary\]\][ \t]*$", re.MULTILINE)

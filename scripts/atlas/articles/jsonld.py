@@ -7,7 +7,7 @@ engines are never told a page was checked when it was not.
 
 from __future__ import annotations
 
-import json
+from ..escape import script_json
 
 from .review import Review, ReviewState
 
@@ -44,6 +44,5 @@ def medical_web_page(
     if review.state in (ReviewState.CURRENT, ReviewState.OVERDUE):
         data["lastReviewed"] = review.reviewed_on.isoformat()
         data["reviewedBy"] = {"@type": "Person", "name": review.reviewed_by}
-    text = json.dumps(data, ensure_ascii=False, indent=2)
     # Inside <script>, '</script>' or '<!--' in a title would end the element early.
-    return text.replace("<", "\\u003c")
+    return str(script_json(data))

@@ -7,7 +7,7 @@ so a changed address is changed in one place:
 from __future__ import annotations
 
 import re
-from html import escape
+from ..escape import html as escape
 
 CONTACT = re.compile(r"\[\[contact-email\]\]")
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from enum import Enum
-from html import escape
+from ..escape import html as escape
 
 AWAITING = "awaiting-review"
 REVIEWED_FIELDS = ("reviewed_by", "reviewed_on", "next_review")

@@ -6,14 +6,8 @@ from __future__ import annotations
 from pathlib import Path, PurePosixPath
 from typing import Callable
 
-from .problems import Problem, did_you_mean
+from .problems import ERROR, WARNING, Problem, did_you_mean
 from .yamlsource import Located, dotted
-
-# Statuses whose files must be present and readable. A withdrawn photo's original may already
-# have been deleted at the patient's request, and that must never block the build that takes
-# the photo down.
-FILE_CHECKED_STATUSES = ("granted", "pending")
-
 
 def cross_reference_problems(located: Located, *, filename: str) -> list[Problem]:
     data = located.data if isinstance(located.data, dict) else {}
@@ -67,8 +61,16 @@ def file_problems(
     filename: str,
     images_dir: Path,
     verify_image: Callable[[Path], str | None],
+    needed: set[int],
+    wanted: set[int] = frozenset(),
 ) -> tuple[list[Problem], dict[int, Path]]:
-    """Problems with photo files, and the resolved source path of each good photo by index."""
+    """Problems with photo files, and the resolved source path of each good photo by index.
+
+    `needed`: photos published today (the permission gate decides): their file must be there
+    and readable, or the build cannot publish them. `wanted`: photos that may be published
+    later (pending): a missing file is only a warning. Any other photo's original may already
+    have been deleted at the patient's request, which must never block the build that takes
+    the photo down."""
     data = located.data if isinstance(located.data, dict) else {}
     problems: list[Problem] = []
     sources: dict[int, Path] = {}
@@ -76,19 +78,21 @@ def file_problems(
     for index, photo in enumerate(_list(data.get("photos"))):
         if not isinstance(photo, dict) or not isinstance(photo.get("file"), str):
             continue
-        status = (photo.get("permission") or {}).get("status") if isinstance(photo.get("permission"), dict) else None
-        if status not in FILE_CHECKED_STATUSES:
+        if index not in needed and index not in wanted:
             continue
         path = ("photos", index, "file")
         at = located.at(path)
+        # A photo that is not published yet only warns about its file: it is not read today.
+        severity = ERROR if index in needed else WARNING
 
-        def add(message, fix=""):
-            problems.append(Problem(filename, at.line, at.column, dotted(path), message, fix))
+        def add(message, fix="", severity_=None):
+            problems.append(Problem(filename, at.line, at.column, dotted(path), message, fix, severity=severity_ or severity, path=path))
 
         relative = photo["file"].strip()
         source, why = resolve_inside(relative, root)
         if source is None:
-            add(why, "give the path relative to the images/ folder, such as ibc/scar-line-01.jpg")
+            # Always an error: a path out of images/ may point at private files.
+            add(why, "give the path relative to the images/ folder, such as ibc/scar-line-01.jpg", ERROR)
             continue
         if not source.is_file():
             add(f"file not found: images/{relative}", "check the spelling and the folder, or add the file to images/")

@@ -22,6 +22,9 @@ class Permission:
     credit: str | None = None
     withdrawn_on: dt.date | None = None
     withdrawn_reason: str | None = None  # internal: never written to any output
+    # Why this record cannot be relied on (a misspelt field, an impossible date, a granted photo
+    # without its consent record), or None. The permission gate never publishes such a photo.
+    problem: str | None = None
 
 
 @dataclass(frozen=True)
@@ -97,28 +100,49 @@ def _text(value: Any) -> str:
     return str(value).strip() if value is not None else ""
 
 
-def permission_from(data: dict) -> Permission:
+def permission_from(data: Any, *, problem: str | None = None) -> Permission:
+    """The permission record as typed values. Tolerant: it is also read from entries that have
+    other problems (for `atlas takedown`), so a value that cannot be read sets `problem`
+    instead of raising, and the gate then treats the photo as not publishable."""
+    data = data if isinstance(data, dict) else {}
+    problems = [problem] if problem else []
+    if not data:
+        problems.append("no permission record")
+
+    def date(name: str) -> dt.date | None:
+        try:
+            return _date(data.get(name))
+        except (TypeError, ValueError):
+            problems.append(f"{name} is not a date")
+            return None
+
+    def text(name: str) -> str | None:
+        value = data.get(name)
+        return value if isinstance(value, str) else None
+
+    scope = data.get("scope")
     return Permission(
-        status=data["status"],
-        scope=tuple(data.get("scope") or ()),
-        granted_by=data.get("granted_by"),
-        requested_on=_date(data.get("requested_on")),
-        granted_on=_date(data.get("granted_on")),
-        expires=_date(data.get("expires")),
-        record=data.get("record"),
-        license=data.get("license"),
+        status=data.get("status") if isinstance(data.get("status"), str) else "",
+        scope=tuple(s for s in scope if isinstance(s, str)) if isinstance(scope, list) else (),
+        granted_by=text("granted_by"),
+        requested_on=date("requested_on"),
+        granted_on=date("granted_on"),
+        expires=date("expires"),
+        record=text("record"),
+        license=text("license"),
         credit=_text(data.get("credit")),
-        withdrawn_on=_date(data.get("withdrawn_on")),
-        withdrawn_reason=data.get("withdrawn_reason"),
+        withdrawn_on=date("withdrawn_on"),
+        withdrawn_reason=text("withdrawn_reason"),
+        problem="; ".join(problems) or None,
     )
 
 
-def photo_from(data: dict, *, line: int, source: Path | None) -> Photo:
+def photo_from(data: dict, *, line: int, source: Path | None, permission_problem: str | None = None) -> Photo:
     return Photo(
         id=data["id"],
         file=data["file"],
         gallery=data["gallery"],
-        permission=permission_from(data["permission"]),
+        permission=permission_from(data.get("permission"), problem=permission_problem),
         alt=_text(data.get("alt")),
         caption=_text(data.get("caption")),
         title=_text(data.get("title")),

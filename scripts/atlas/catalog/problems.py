@@ -1,64 +1,6 @@
-"""Problems found in the catalog, formatted so foundation staff can act on them.
+"""The catalog's problems are the project's shared Problem (atlas.problems); kept importable
+from here for the catalog's modules."""
 
-Every problem names the file, the line and column (1-based, as editors count), where in the
-catalog it is, what is wrong and how to fix it:
+from ..problems import ERROR, NOT_PUBLISHED, WARNING, CatalogError, Problem, did_you_mean, errors_in, format_problems
 
-    captions.yaml:42:7: photos[3].permission.status: 'granted?' is not one of granted, pending,
-    withdrawn (use one of: granted, pending, withdrawn)
-"""
-
-from __future__ import annotations
-
-import difflib
-from dataclasses import dataclass
-from typing import Iterable, Sequence
-
-ERROR = "error"
-WARNING = "warning"
-
-
-@dataclass(frozen=True, order=True)
-class Problem:
-    file: str
-    line: int
-    column: int
-    where: str
-    message: str
-    fix: str = ""
-    severity: str = ERROR
-
-    def __str__(self) -> str:
-        prefix = f"{self.file}:{self.line}:{self.column}: "
-        where = f"{self.where}: " if self.where else ""
-        label = "warning: " if self.severity == WARNING else ""
-        fix = f" ({self.fix})" if self.fix else ""
-        return f"{prefix}{label}{where}{self.message}{fix}"
-
-
-class CatalogError(Exception):
-    """Raised when the catalog has errors; carries every problem, not just the first."""
-
-    def __init__(self, problems: Sequence[Problem]):
-        self.problems = tuple(problems)
-        count = len(self.errors)
-        super().__init__(
-            f"{count} problem{'s' if count != 1 else ''} in the catalog:\n" + format_problems(self.errors)
-        )
-
-    @property
-    def errors(self) -> tuple[Problem, ...]:
-        return tuple(p for p in self.problems if p.severity == ERROR)
-
-
-def format_problems(problems: Iterable[Problem]) -> str:
-    return "\n".join(str(p) for p in sorted(problems, key=lambda p: (p.file, p.line, p.column, p.message)))
-
-
-def errors_in(problems: Iterable[Problem]) -> list[Problem]:
-    return [p for p in problems if p.severity == ERROR]
-
-
-def did_you_mean(word: str, choices: Iterable[str]) -> str:
-    """'did you mean 'caption'?' for a near miss, or '' when nothing is close."""
-    matches = difflib.get_close_matches(str(word), list(choices), n=1, cutoff=0.6)
-    return f"did you mean '{matches[0]}'?" if matches else ""
+__all__ = ["ERROR", "NOT_PUBLISHED", "WARNING", "CatalogError", "Problem", "did_you_mean", "errors_in", "format_problems"]

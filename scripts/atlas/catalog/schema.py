@@ -45,6 +45,32 @@ def schema_problems(located: Located, *, filename: str, schema: dict) -> list[Pr
     return sorted(kept.values())
 
 
+def keep_text_as_typed(located: Located, *, schema: dict) -> None:
+    """Where the schema expects text and staff typed something YAML reads as a number or
+    true/false (`caption: 42`, `title: true`, `volume: 1.10`), use the text exactly as typed.
+
+    Staff mean text in a text field, and editors write such values unquoted: the schema, the
+    one declaration of which fields are text, decides, so no field list is kept here."""
+    raw = getattr(located, "raw", None) or {}
+    if not raw:
+        return
+    validator_class = jsonschema.validators.validator_for(schema)
+    pending = list(validator_class(schema).iter_errors(located.data))
+    while pending:
+        error = pending.pop()
+        pending += list(error.context or ())
+        path = tuple(error.absolute_path)
+        expected = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
+        if error.validator == "type" and "string" in expected and path in raw and isinstance(error.instance, (int, float, bool)):
+            _assign(located.data, path, raw[path])
+
+
+def _assign(data: Any, path: tuple, value: Any) -> None:
+    for part in path[:-1]:
+        data = data[part]
+    data[path[-1]] = value
+
+
 # Which error explains a value best when several apply to it (lower wins).
 _RANK = {"type": 0, "required": 1, "additionalProperties": 1, "enum": 2, "pattern": 3, "format": 4}
 
@@ -69,21 +95,21 @@ def _translate(error: ValidationError, located: Located, filename: str, schema: 
     value = error.instance
     described = _description(error, schema)
 
-    def problem(message: str, fix: str = "", at=position, where_=where) -> Problem:
-        return Problem(filename, at.line, at.column, where_, message, fix)
+    def problem(message: str, fix: str = "", at=position, where_=where, path_=path) -> Problem:
+        return Problem(filename, at.line, at.column, where_, message, fix, path=path_)
 
     if kind == "additionalProperties":
         allowed = sorted(error.schema.get("properties", {}))
         out = []
         for key in sorted(set(value) - set(allowed)):
             hint = did_you_mean(key, allowed) or f"remove it, or use one of: {', '.join(allowed)}"
-            out.append(problem(f"unknown field '{key}'", hint, at=located.key_at(path + (key,)), where_=where))
+            out.append(problem(f"unknown field '{key}'", hint, at=located.key_at(path + (key,)), where_=where, path_=path + (key,)))
         return out
     if kind == "required":
         missing = re.match(r"'([^']+)' is a required property", error.message)
         name = missing.group(1) if missing else error.message
         hint = _property_description(error.schema, name, schema)
-        return [problem(f"missing required field '{name}'", f"add '{name}:' with {hint}" if hint else "")]
+        return [problem(f"missing required field '{name}'", f"add '{name}:' with {hint}" if hint else "", path_=path + (name,))]
     if kind == "enum":
         options = ", ".join(str(option) for option in error.validator_value)
         near = did_you_mean(value, [str(o) for o in error.validator_value])

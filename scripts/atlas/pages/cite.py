@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..catalog.model import Photo
+from ..escape import ris_value
 from .context import SiteInfo
 from .html import license_name, photo_url
 
@@ -34,4 +35,6 @@ def ris_record(photo: Photo, site: SiteInfo) -> str:
     if photo.permission.license:
         lines.append(("N1", f"Licence: {license_name(photo.permission.license)}"))
     lines.append(("ER", ""))
-    return "".join(f"{tag}  - {value}\r\n" for tag, value in lines)
+    # Every value on one line (atlas.escape.ris_value): a line break in a caption must never
+    # start a new tag or a new record.
+    return "".join(f"{tag}  - {ris_value(value)}\r\n" for tag, value in lines)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from html import escape
+from ..escape import html as escape
 
 from ..catalog.model import Photo
 from ..images import RenderedPhoto
@@ -136,3 +136,20 @@ def credit_line(photo: Photo) -> str:
     if permission.license:
         parts.append(f"Licence: {escape(license_name(permission.license))}")
     return " · ".join(parts)
+
+
+# The marks around everything that shows a photo outside its own page (a gallery tile, an
+# embed, a link in another photo's case list). `atlas takedown` removes what lies between them
+# from an already built site when a build cannot run, so a withdrawal is never held back.
+# Ids are slugs and staff text is escaped by `escape`, so no caption can contain a mark.
+FRAGMENT_START = "<!--atlas:photo:{id}-->"
+FRAGMENT_END = "<!--/atlas:photo:{id}-->"
+
+
+def photo_fragment(photo_id: str, html: str, *, block: bool = False) -> str:
+    """`html` marked as showing the photo `photo_id`. A `block` (a whole element on its own
+    in the Markdown, such as an embed) gets its marks on lines of their own: Python-Markdown
+    keeps a comment that opens a line apart from the element after it, and would otherwise
+    let the closing mark drift past the following paragraph."""
+    start, end = FRAGMENT_START.format(id=photo_id), FRAGMENT_END.format(id=photo_id)
+    return f"{start}\n{html}\n{end}" if block else start + html + end

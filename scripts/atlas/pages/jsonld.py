@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-
 from ..catalog.model import Photo
 from ..images import RenderedPhoto
 from .context import SiteInfo
@@ -48,8 +46,3 @@ def image_object(photo: Photo, rendered: RenderedPhoto, site: SiteInfo) -> dict:
     if photo.last_changed:
         data["dateModified"] = photo.last_changed.isoformat()
     return {key: value for key, value in data.items() if value != ""}
-
-
-def script_json(data: dict) -> str:
-    """JSON safe to place inside <script>: '<' escaped so no text can close the element."""
-    return json.dumps(data, ensure_ascii=False, sort_keys=True).replace("<", "\\u003c")

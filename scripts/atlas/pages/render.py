@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from html import escape
+from ..escape import html as escape
 
 import yaml
 
@@ -19,11 +19,13 @@ from .html import (
     img_tag,
     license_name,
     lightbox_link,
+    photo_fragment,
     photo_url,
     root_prefix,
     sensitive_wrapper,
 )
-from .jsonld import image_object, license_url, script_json
+from ..escape import script_json
+from .jsonld import image_object, license_url
 
 CURRENT = ' aria-current="page"'
 
@@ -54,12 +56,16 @@ def photo_figure(photo: Photo, rendered: RenderedPhoto, *, prefix: str, lazy: bo
     caption = escape(photo.caption)
     if link:
         caption += f' <a href="{prefix}{photo_url(photo.id)}">About this photo</a>'
-    return (
-        f'<figure class="atlas-photo" id="photo-{photo.id}">\n'
+    # Embedded in another page, the photo stays out of that page's search entry: its own page
+    # is the one search result for it, and `atlas takedown` can then remove it by its page.
+    search = " data-search-exclude" if link else ""
+    figure = (
+        f'<figure class="atlas-photo" id="photo-{photo.id}"{search}>\n'
         f"{sensitive_wrapper(image, photo=photo, rendered=rendered, prefix=prefix)}\n"
         f'<figcaption>{caption}{f"<br><small class=atlas-credit>{credit}</small>" if credit else ""}</figcaption>\n'
         "</figure>"
     )
+    return photo_fragment(photo.id, figure, block=True) if link else figure
 
 
 def case_sequence(catalog: Catalog, photo: Photo, published: set[str]) -> list[Photo]:
@@ -92,7 +98,7 @@ def photo_page(
         "title": photo.display_title,
         "description": _summary(photo.caption),
         "atlas_photo": photo.id,
-        "atlas_jsonld": script_json(image_object(photo, own, site)),
+        "atlas_jsonld": str(script_json(image_object(photo, own, site))),
     }
     if photo.sensitive:
         # Image search and link previews must never show a sensitive photo.
@@ -131,20 +137,20 @@ def _case_navigation(photo: Photo, sequence: list[Photo], prefix: str) -> list[s
     links = []
     if position > 0:
         before = sequence[position - 1]
-        links.append(f'<a rel="prev" href="{prefix}{photo_url(before.id)}">← Previous: {escape(before.display_title)}</a>')
+        links.append(photo_fragment(before.id, f'<a rel="prev" href="{prefix}{photo_url(before.id)}">← Previous: {escape(before.display_title)}</a>'))
     if position < len(sequence) - 1:
         after = sequence[position + 1]
-        links.append(f'<a rel="next" href="{prefix}{photo_url(after.id)}">Next: {escape(after.display_title)} →</a>')
+        links.append(photo_fragment(after.id, f'<a rel="next" href="{prefix}{photo_url(after.id)}">Next: {escape(after.display_title)} →</a>'))
     items = []
     for other in sequence:
         if other is photo:
             items.append(f'<li><span aria-current="page">{escape(other.display_title)} (this photo)</span></li>')
         else:
-            items.append(f'<li><a href="{prefix}{photo_url(other.id)}">{escape(other.display_title)}</a></li>')
+            items.append(photo_fragment(other.id, f'<li><a href="{prefix}{photo_url(other.id)}">{escape(other.display_title)}</a></li>'))
     return [
         "## Photos of the same person",
         "",
-        '<nav class="atlas-case" aria-label="Photos of the same person">',
+        '<nav class="atlas-case" aria-label="Photos of the same person" data-search-exclude>',
         f"<p>Photo {position + 1} of {len(sequence)} of the same person, in order.</p>",
         f'<p class="atlas-case__steps">{" ".join(links)}</p>',
         f"<ol class=\"atlas-case__list\">{''.join(items)}</ol>",
@@ -243,14 +249,18 @@ def gallery_grid(photos: list[Photo], rendered: dict[str, RenderedPhoto], *, pre
                 f'<span class="atlas-grid__case">{escape(case_label(photo.case))}, '
                 f"photo {seen_in_case[photo.case]} of {case_sizes[photo.case]}</span>"
             )
-        case_attribute = f' data-case="{photo.case}"' if photo.case else ""
+        case_attribute = f' data-case="{escape(photo.case)}"' if photo.case else ""
         items.append(
-            f'<li class="atlas-grid__item"{case_attribute}>'
-            f"<figure>{sensitive_wrapper(image, photo=photo, rendered=rendered[photo.id], prefix=prefix)}"
-            f'<figcaption><a href="{prefix}{photo_url(photo.id)}">{escape(photo.display_title)}</a>{case_note}</figcaption>'
-            "</figure></li>"
+            photo_fragment(
+                photo.id,
+                f'<li class="atlas-grid__item"{case_attribute}>'
+                f"<figure>{sensitive_wrapper(image, photo=photo, rendered=rendered[photo.id], prefix=prefix)}"
+                f'<figcaption><a href="{prefix}{photo_url(photo.id)}">{escape(photo.display_title)}</a>{case_note}</figcaption>'
+                "</figure></li>",
+            )
         )
-    return '<ul class="atlas-grid">\n' + "\n".join(items) + "\n</ul>"
+    # Out of the gallery's search entry: each photo's own page is its search result.
+    return '<ul class="atlas-grid" data-search-exclude>\n' + "\n".join(items) + "\n</ul>"
 
 
 def filtered_url(gallery_id: str, facet: Facet, value: str) -> str:

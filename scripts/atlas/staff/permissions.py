@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ..catalog.checks import resolve_inside
 from ..catalog.model import Catalog, Photo
-from ..permission import Visibility, visibility
+from ..permission import Reason, Visibility, assess
 
 # A consent request unanswered for three months has usually been forgotten by someone.
 PENDING_TOO_LONG_DAYS = 90
@@ -70,23 +70,28 @@ def permission_report(
 
 
 def _row(photo: Photo, *, on: dt.date, expiring_within: int) -> Row:
+    """One photo's line. What is published and why not comes from the permission gate; this
+    only turns it into what staff should do."""
     permission = photo.permission
-    state = visibility(photo, on=on)
+    verdict = assess(photo, on=on)
     flags = []
-    if permission.status == "granted":
-        if permission.expires is not None:
-            days = (permission.expires - on).days
-            if days <= 0:
-                flags.append("expired: renew or withdraw")
-            elif days <= expiring_within:
-                flags.append(f"expires in {days} day{'s' if days != 1 else ''}")
-        if not (permission.record or "").strip():
-            flags.append("granted without record")
-        if "website" not in permission.scope:
-            flags.append("scope has no website: not shown")
-        if permission.granted_on and permission.granted_on > on:
-            flags.append("granted_on is in the future")
-    elif permission.status == "pending":
+    no_record = permission.status == "granted" and not (permission.record or "").strip()
+    if verdict.reason is Reason.UNREADABLE and not no_record:
+        flags.append("permission record has a problem: run `make check`")
+    if verdict.reason is Reason.EXPIRED:
+        flags.append("expired: renew or withdraw")
+    elif permission.status == "granted" and permission.expires and 0 < (permission.expires - on).days <= expiring_within:
+        days = (permission.expires - on).days
+        flags.append(f"expires in {days} day{'s' if days != 1 else ''}")
+    if no_record:
+        flags.append("granted without record: not shown")
+    if verdict.reason is Reason.NOT_FOR_WEBSITE:
+        flags.append("scope has no website: not shown")
+    if verdict.reason is Reason.NOT_STARTED:
+        flags.append("granted_on is in the future")
+    if verdict.reason is Reason.NEVER_IN_FORCE:
+        flags.append("ended before it started: check the dates")
+    if permission.status == "pending":
         if permission.requested_on is None:
             flags.append("pending since unknown date (add requested_on)")
         else:
@@ -96,7 +101,7 @@ def _row(photo: Photo, *, on: dt.date, expiring_within: int) -> Row:
     return Row(
         photo_id=photo.id,
         status=permission.status,
-        on_site=_ON_SITE[state],
+        on_site=_ON_SITE[verdict.visibility],
         scope=", ".join(permission.scope),
         requested_on=_iso(permission.requested_on),
         granted_on=_iso(permission.granted_on),
