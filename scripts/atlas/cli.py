@@ -8,7 +8,7 @@ import os
 import sys
 from pathlib import Path
 
-from .catalog import WARNING, check_catalog, errors_in, format_problems
+from .catalog import NOT_PUBLISHED, WARNING, check_catalog, errors_in, format_problems
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -35,6 +35,12 @@ def main(argv: list[str] | None = None) -> int:
     permissions.add_argument("--format", choices=("table", "csv", "md"), default="table")
     permissions.add_argument("--expiring-within", type=int, default=60, metavar="DAYS",
                              help="flag permissions that end within DAYS days (default: 60)")
+    takedown = commands.add_parser(
+        "takedown",
+        help="remove from a built site every page, image, search and sitemap entry of photos that may "
+        "no longer be published (the publish workflow's path when a build fails)",
+    )
+    takedown.add_argument("--site-dir", type=Path, default=None, help="the built site (default: site/)")
     samples = commands.add_parser("make-samples", help="(re)make the sample images in images/samples/")
     samples.add_argument("--force", action="store_true")
 
@@ -53,6 +59,8 @@ def main(argv: list[str] | None = None) -> int:
         return run_readability(project)
     if args.command in ("add-photo", "withdraw", "permissions"):
         return run_staff_command(project, args)
+    if args.command == "takedown":
+        return run_takedown(project, site_dir=args.site_dir or project / "site")
     if args.command == "make-samples":
         from .samples import make_sample_images
 
@@ -62,13 +70,17 @@ def main(argv: list[str] | None = None) -> int:
     return 2  # pragma: no cover - argparse enforces the choices
 
 
-def run_check(project: Path, *, show_warnings: bool = True) -> int:
+def run_check(project: Path, *, show_warnings: bool = True, for_build: bool = False) -> int:
+    """`atlas check`: every problem at once. A photo that will not be published because of its
+    permission record fails the check (staff should fix it) but never a build (`for_build`):
+    a mistake in one record must not hold back another photo's takedown."""
     from .images import cached_verifier
 
     # The same cache as the build's (mkdocs.yml's atlas `cache`, by default .cache/atlas).
     verify = cached_verifier(project / ".cache" / "atlas")
     catalog, problems = check_catalog(project / "captions.yaml", images_dir=project / "images", verify_image=verify)
     errors = errors_in(problems)
+    unpublished = [p for p in problems if p.severity == NOT_PUBLISHED]
     shown = problems if show_warnings else errors
     if shown:
         print(format_problems(shown), file=sys.stderr)
@@ -76,6 +88,14 @@ def run_check(project: Path, *, show_warnings: bool = True) -> int:
         print(
             f"\n{len(errors)} problem(s) to fix in captions.yaml. Nothing was built. "
             "Fix the lines above, then run the command again.",
+            file=sys.stderr,
+        )
+        return 1
+    if unpublished and not for_build:
+        photos = sorted({p.where.split(".")[0] for p in unpublished})
+        print(
+            f"\n{len(photos)} photo(s) will not be published until the permission problems above are fixed "
+            "(they are safe: nothing of them appears on the site). Fix the lines above, then run `make check` again.",
             file=sys.stderr,
         )
         return 1
@@ -134,7 +154,7 @@ def run_build(project: Path, *, site_dir: Path | None, strict: bool) -> int:
 
     # Warnings are left to the build, whose plugin prints them (also for `mkdocs serve`);
     # printing them here too showed every warning twice.
-    if run_check(project, show_warnings=False) != 0:
+    if run_check(project, show_warnings=False, for_build=True) != 0:
         print("The previous site/ was left as it was.", file=sys.stderr)
         return 1
     _show_mkdocs_log()
@@ -146,6 +166,32 @@ def run_build(project: Path, *, site_dir: Path | None, strict: bool) -> int:
     print(f"Site built in {built}.")
     print("Next: to publish, commit and push (the Publish workflow deploys it), or upload the contents of "
           "site/ to your static host (README, 'Publishing').")
+    return 0
+
+
+def run_takedown(project: Path, *, site_dir: Path) -> int:
+    """Exit 0 when the site holds only photos that may be published today (whether or not
+    anything was removed); 2 when captions.yaml cannot be read at all and nothing was touched."""
+    from .catalog import read_permission_records
+    from .permission import today
+    from .takedown import take_down
+
+    if not (site_dir / "index.html").is_file():
+        print(f"No built site in {site_dir}: nothing to take down.", file=sys.stderr)
+        return 2
+    records, problems = read_permission_records(project / "captions.yaml")
+    if records is None:
+        print(format_problems(problems), file=sys.stderr)
+        print(
+            f"\nTAKEDOWN NOT DONE: captions.yaml cannot be read at all, so no permission can be checked. "
+            f"{site_dir} was left exactly as it was. Fix the lines above and publish again as soon as possible.",
+            file=sys.stderr,
+        )
+        return 2
+    report = take_down(site_dir, records, on=today())
+    for page in report.pages:
+        print(f"  removed {page}")
+    print(report.summary())
     return 0
 
 

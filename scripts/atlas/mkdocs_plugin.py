@@ -20,7 +20,7 @@ from .images import ImageError, cached_verifier
 from .pages.context import SiteInfo
 from .pages.embed import expand_embeds
 from .permission import today
-from .security import secure_site
+from .security import secure_site, theme_script_hashes
 from .site import SitePlan, plan_site
 
 log = get_plugin_logger("atlas")
@@ -172,4 +172,7 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):
         if problems:
             raise PluginError("\n".join(problems))
         if not self.serving:
-            secure_site(Path(config.site_dir))
+            # The policy's script hashes come from the theme's templates, never from the pages.
+            allowed = theme_script_hashes(config.theme.dirs)
+            for line in secure_site(Path(config.site_dir), allowed_scripts=allowed):
+                log.warning(line)

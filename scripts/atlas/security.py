@@ -2,12 +2,16 @@
 a `_headers` file for static hosts that read one (Netlify, Cloudflare Pages).
 
 The policy allows only the site's own scripts, styles and images, so a page can never load
-anything from another host, even by mistake. Material for MkDocs writes a few small inline
-<script> elements; their text differs from page to page (it holds the page's relative path to
-the site root), so each page's policy lists the SHA-256 hashes of exactly the inline scripts and
-styles that page contains. That is why this runs on the finished HTML after the build rather
-than in the template: the template cannot know the hashes of what it is still writing.
-Nothing here imports MkDocs.
+anything from another host, even by mistake. The only inline scripts it allows are the ones
+the site itself ships in its theme, and their hashes are computed from the theme's template
+files before any content is read, never from the built pages: a script that staff text smuggled
+into a page would otherwise have its hash added, and the safety net would bless the attack.
+
+Material writes a few small inline <script> elements. The one in
+`partials/javascripts/base.html` held the page's relative path to the site root in its text,
+so it differed with page depth; the atlas theme overrides it with a depth-independent form
+(the path is in an attribute, which the hash does not cover), so one fixed set of hashes serves
+every page. Nothing here imports MkDocs.
 """
 
 from __future__ import annotations
@@ -16,6 +20,16 @@ import base64
 import hashlib
 import re
 from pathlib import Path
+from typing import Iterable
+
+# The theme templates that write inline <script> elements into every page, looked up through
+# the theme's folders in order (the atlas overrides first). Their script texts must be fixed:
+# any Jinja inside a script's text is refused, because it would make the hash page-dependent.
+INLINE_SCRIPT_TEMPLATES = (
+    "partials/javascripts/base.html",  # Material's storage helpers (overridden: depth-independent)
+    "partials/javascripts/content.html",  # Material's tab-state restore
+    "partials/javascripts/palette.html",  # Material's colour-scheme restore
+)
 
 # The directives every page gets. 'self' means the site's own address only.
 BASE_POLICY: dict[str, tuple[str, ...]] = {
@@ -43,14 +57,19 @@ _SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.IGNORECASE | re.D
 _STYLE = re.compile(r"<style\b([^>]*)>(.*?)</style\s*>", re.IGNORECASE | re.DOTALL)
 _TYPE = re.compile(r"""\btype\s*=\s*["']?([^"'\s>]+)""", re.IGNORECASE)
 _SRC = re.compile(r"\bsrc\s*=", re.IGNORECASE)
+_JINJA = re.compile(r"\{\{|\{%|\{#")
 _CSP_META = re.compile(r"""<meta\s+http-equiv=["']Content-Security-Policy["'][^>]*>\n?""", re.IGNORECASE)
 _REFERRER_META = re.compile(r"""<meta\s+name=["']referrer["'][^>]*>\n?""", re.IGNORECASE)
 _CHARSET_META = re.compile(r"<meta\s+charset=[^>]*>\n?", re.IGNORECASE)
 _HEAD = re.compile(r"<head\b[^>]*>\n?", re.IGNORECASE)
 
-# Script types browsers run. Others (Material's <script type="application/json"> config) are
-# data blocks: never executed, so CSP does not govern them.
+# Script types browsers run. Others (Material's <script type="application/json"> config, the
+# JSON-LD blocks) are data blocks: never executed, so CSP does not govern them.
 _JAVASCRIPT_TYPES = {"", "module", "text/javascript", "application/javascript", "text/ecmascript", "application/ecmascript"}
+
+
+class ThemeScriptError(Exception):
+    """A theme template's inline script cannot be allowed by a fixed hash."""
 
 
 def inline_scripts(html: str) -> list[str]:
@@ -76,23 +95,34 @@ def source_hash(text: str) -> str:
     return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
 
 
-def policy(script_hashes=(), style_hashes=(), *, header: bool = False) -> str:
+def theme_script_hashes(template_dirs: Iterable[Path], templates: Iterable[str] = INLINE_SCRIPT_TEMPLATES) -> frozenset[str]:
+    """The hashes of the inline scripts the theme ships, read from its template files (the first
+    folder that has a template wins, as in the theme's own lookup)."""
+    dirs = [Path(d) for d in template_dirs]
+    hashes = set()
+    for name in templates:
+        source = next((d / name for d in dirs if (d / name).is_file()), None)
+        if source is None:
+            continue  # a theme without this partial writes no such script
+        for body in inline_scripts(source.read_text(encoding="utf-8")):
+            if _JINJA.search(body):
+                raise ThemeScriptError(
+                    f"{source}: an inline <script> has template code in its text, so its hash would differ "
+                    "from page to page; move the value into an attribute (see scripts/atlas/theme/partials/javascripts/base.html)"
+                )
+            hashes.add(source_hash(body))
+    return frozenset(hashes)
+
+
+def policy(script_hashes: Iterable[str] = (), *, header: bool = False) -> str:
     directives = {name: list(values) for name, values in BASE_POLICY.items()}
     directives["script-src"] += sorted(set(script_hashes))
-    directives["style-src"] += sorted(set(style_hashes))
     if header:
         directives.update({name: list(values) for name, values in HEADER_ONLY_POLICY.items()})
     return "; ".join(f"{name} {' '.join(values)}" for name, values in directives.items())
 
 
-def page_policy(html: str) -> str:
-    return policy(
-        [source_hash(script) for script in inline_scripts(html)],
-        [source_hash(style) for style in inline_styles(html)],
-    )
-
-
-def with_security_meta(html: str) -> str:
+def with_security_meta(html: str, page_policy: str) -> str:
     """`html` with its CSP and referrer <meta> elements, first in <head>.
 
     First, because a <meta> policy only governs what comes after it: Material's first inline
@@ -100,7 +130,7 @@ def with_security_meta(html: str) -> str:
     """
     html = _REFERRER_META.sub("", _CSP_META.sub("", html))
     tags = (
-        f'<meta http-equiv="Content-Security-Policy" content="{page_policy(html)}">\n'
+        f'<meta http-equiv="Content-Security-Policy" content="{page_policy}">\n'
         f'<meta name="referrer" content="{REFERRER_POLICY}">\n'
     )
     anchor = _CHARSET_META.search(html) or _HEAD.search(html)
@@ -109,33 +139,40 @@ def with_security_meta(html: str) -> str:
     return html[: anchor.end()] + tags + html[anchor.end() :]
 
 
-def headers_file(script_hashes, style_hashes) -> str:
-    """`_headers` for hosts that read it. A header policy and a <meta> policy both apply, so the
-    header allows the hashes of every page's inline scripts."""
+def headers_file(script_hashes: Iterable[str]) -> str:
     return (
         "# Security headers for static hosts that read this file (Netlify, Cloudflare Pages).\n"
         "# Written by the build (atlas.security); GitHub Pages ignores it and relies on each\n"
         "# page's <meta> policy instead.\n"
         "/*\n"
-        f"  Content-Security-Policy: {policy(script_hashes, style_hashes, header=True)}\n"
+        f"  Content-Security-Policy: {policy(script_hashes, header=True)}\n"
         f"  Referrer-Policy: {REFERRER_POLICY}\n"
         "  X-Content-Type-Options: nosniff\n"
     )
 
 
-def secure_site(site_dir: Path) -> int:
+def unexpected_inline_code(html: str, allowed: frozenset[str]) -> list[str]:
+    """Inline scripts and styles of a page that the policy does not allow (and browsers will
+    therefore not run): a theme update that changed a script, or text that should have been
+    escaped. Short excerpts, for a message."""
+    found = [f"script: {body.strip()[:80]!r}" for body in inline_scripts(html) if source_hash(body) not in allowed]
+    found += [f"style: {body.strip()[:80]!r}" for body in inline_styles(html)]
+    return found
+
+
+def secure_site(site_dir: Path, *, allowed_scripts: frozenset[str]) -> list[str]:
     """Add the security <meta> elements to every HTML file in `site_dir` and write `_headers`.
-    Returns the number of pages secured."""
+    Returns one line per page with inline code the policy blocks (for a warning; the policy
+    itself never depends on what the pages contain)."""
     site_dir = Path(site_dir)
-    scripts: set[str] = set()
-    styles: set[str] = set()
-    pages = sorted(site_dir.rglob("*.html"))
-    for page in pages:
+    page_policy = policy(allowed_scripts)
+    blocked = []
+    for page in sorted(site_dir.rglob("*.html")):
         html = page.read_text(encoding="utf-8")
-        secured = with_security_meta(html)
+        secured = with_security_meta(html, page_policy)
         if secured != html:
             page.write_text(secured, encoding="utf-8")
-        scripts.update(source_hash(s) for s in inline_scripts(secured))
-        styles.update(source_hash(s) for s in inline_styles(secured))
-    (site_dir / "_headers").write_text(headers_file(scripts, styles), encoding="utf-8")
-    return len(pages)
+        for what in unexpected_inline_code(secured, allowed_scripts):
+            blocked.append(f"{page.relative_to(site_dir).as_posix()}: inline {what} is not allowed by the policy")
+    (site_dir / "_headers").write_text(headers_file(allowed_scripts), encoding="utf-8")
+    return blocked

@@ -25,3 +25,18 @@ def test_search_partial_differs_from_upstream_only_by_the_dialogs_accessible_nam
 
 def test_built_pages_name_the_search_dialog(built_site):
     assert 'role="dialog" aria-label="Search"' in (built_site.site_dir / "index.html").read_text()
+
+
+def test_storage_script_differs_from_upstream_only_by_where_it_reads_the_site_root():
+    ours = without_leading_comment((OVERRIDES / "partials" / "javascripts" / "base.html").read_text())
+    upstream = without_leading_comment((UPSTREAM / "partials" / "javascripts" / "base.html").read_text())
+    restored = ours.replace(
+        '<script data-md-scope="{{ config.extra.scope | d(base_url) }}">__md_scope=new URL(document.currentScript.dataset.mdScope,location)',
+        '<script>__md_scope=new URL("{{ config.extra.scope | d(base_url) }}",location)',
+        1,
+    )
+    assert restored != ours, "the override no longer reads the root from its data-md-scope attribute"
+    assert restored == upstream, (
+        "Material's partials/javascripts/base.html changed upstream: copy the new one to "
+        "scripts/atlas/theme/partials/javascripts/base.html and move the root into data-md-scope again"
+    )

@@ -28,6 +28,7 @@ from ..escape import script_json
 from .jsonld import image_object, license_url
 
 CURRENT = ' aria-current="page"'
+RETIRED_MARK = "<!--atlas:retired-->"
 
 # The first row of a gallery is visible at once; thumbnails after it load lazily.
 EAGER_THUMBNAILS = 4
@@ -216,6 +217,8 @@ def retired_photo_page(photo_id: str) -> str:
         "atlas_retired": True,
     }
     body = (
+        # Tells `atlas takedown` this page already shows nothing of the photo.
+        f"{RETIRED_MARK}\n\n"
         "# This photo is no longer available\n\n"
         "The photo that was shown at this address has been removed from the site. "
         "Photos are shown only while the person who shared them allows it.\n\n"
