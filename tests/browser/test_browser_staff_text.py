@@ -1,0 +1,69 @@
+"""In a real browser, hostile staff text never runs and never adds an element: on the photo
+page, the gallery, a filter page, the article that embeds the photo, and in the search results.
+The site is served with its Content-Security-Policy, but the escaping alone must hold: the
+checks look for injected elements, not only for scripts that ran."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from atlas.qa.serve import serve
+from hostile_site import FIELDS, build_hostile_site
+
+from browser_support import Recorder
+
+INJECTED = """() => ({
+  images: [...document.querySelectorAll('img')].filter(i => i.getAttribute('src') === 'x' || (i.src || '').includes('evil.example')).length,
+  scripts: [...document.querySelectorAll('script')].filter(s => s.type !== 'application/ld+json' && s.textContent.includes('alert')).length,
+  handlers: [...document.querySelectorAll('[onerror]')].length,
+  javascriptLinks: [...document.querySelectorAll('a[href]')].filter(a => a.href.toLowerCase().startsWith('javascript')).length,
+})"""
+CLEAN = {"images": 0, "scripts": 0, "handlers": 0, "javascriptLinks": 0}
+
+
+@pytest.fixture(scope="module")
+def hostile(browser, tmp_path_factory):
+    site = build_hostile_site(tmp_path_factory.mktemp("hostile-browser"))
+    with serve(site) as url:
+        context = browser.new_context(viewport={"width": 390, "height": 844})
+        context.set_default_timeout(10_000)
+        recorder = Recorder(context, url)
+        dialogs: list[str] = []
+        recorder.page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+        yield recorder, dialogs
+        context.close()
+
+
+@pytest.mark.parametrize("path", ["/photos/hostile/", "/galleries/skin/", "/galleries/skin/body-site/chest-wall/", "/article/", "/galleries/"])
+def test_no_dialog_and_no_injected_element(hostile, path):
+    recorder, dialogs = hostile
+    recorder.visit(path)
+    assert recorder.page.evaluate(INJECTED) == CLEAN
+    assert dialogs == []
+    assert recorder.other_host_requests() == []
+
+
+def test_the_photo_page_shows_the_title_exactly_as_typed(hostile):
+    recorder, dialogs = hostile
+    recorder.visit("/photos/hostile/")
+    page = recorder.page
+    assert " ".join(page.locator("article h1").inner_text().split()) == " ".join(FIELDS["photo title"].split())
+    assert page.title() == " ".join(f"{FIELDS['photo title']} - Fixture atlas".split())
+    # The rest of the page is there: a `<!--` in the caption hid nothing.
+    assert page.get_by_role("heading", name="Cite this photo").count() == 1
+
+
+def test_search_results_show_the_title_as_text(hostile):
+    recorder, dialogs = hostile
+    recorder.visit("/")
+    page = recorder.page
+    page.keyboard.press("/")  # Material's keyboard shortcut for the search field
+    page.keyboard.type("lesions")
+    page.locator(".md-search-result__link").first.wait_for()
+    titles = [" ".join(t.split()) for t in page.locator(".md-search-result__link h1, .md-search-result__link h2").all_inner_texts()]
+    assert any(t == " ".join(FIELDS["photo title"].split()) for t in titles), titles
+    assert page.evaluate(INJECTED) == CLEAN
+    assert dialogs == []
+    assert not [e for e in recorder.console_errors if re.search("Content Security Policy|Refused", e)]
