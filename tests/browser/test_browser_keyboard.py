@@ -87,3 +87,40 @@ def test_every_interactive_element_is_reached_by_tab_and_visibly_focused(page, r
             html = page.locator(f'[data-kb-index="{index}"]').evaluate("e => e.outerHTML.slice(0, 120)")
             problems.append(f"{path}: never reached with Tab: {html}")
     assert not problems, "\n".join(problems)
+
+
+def test_the_open_lightbox_keeps_tab_inside_and_shows_where_focus_is(page, recorder, built_site):
+    catalog = built_site.catalog()
+    published = [p for p in catalog.photos if visibility(p, on=built_site.on) is Visibility.PUBLISHED and not p.sensitive]
+    gallery = max({p.gallery for p in published}, key=lambda g: sum(p.gallery == g for p in published))
+    recorder.visit(f"/galleries/{gallery}/")
+    stop_motion(page)
+    opener = page.locator("article a.atlas-lightbox-link").nth(1 if sum(p.gallery == gallery for p in published) > 2 else 0)
+    opener.focus()
+    page.keyboard.press("Enter")
+    viewer = page.get_by_role("dialog", name="Photo viewer")
+    viewer.wait_for(state="visible")
+    assert page.evaluate("document.activeElement.closest('dialog.atlas-lightbox') !== null")  # focus moved in
+    # Measure every control unfocused, then walk them with Tab as a keyboard user would.
+    page.evaluate("document.activeElement.blur()")
+    page.evaluate(_MARK_CANDIDATES)
+    controls = set(page.evaluate(
+        "[...document.querySelectorAll('dialog.atlas-lightbox button')].filter(b => !b.disabled).map(b => b.dataset.kbIndex)"
+    ))
+    assert len(controls) >= 2  # Close, and Previous or Next
+    problems, reached = [], set()
+    for _ in range(len(controls) * 3 + 2):
+        page.keyboard.press("Tab")
+        focused = page.evaluate(_FOCUSED)
+        if focused is None:
+            continue  # between the last control and the first, focus visits the browser's own controls
+        if focused["index"] not in controls:
+            problems.append(f"Tab left the open viewer for the page behind: {focused['html']}")
+        elif not (focused["visible"] and focused["looksFocused"]):
+            problems.append(f"focus is not visible on {focused['html']}")
+        reached.add(focused["index"])
+    assert not problems, "\n".join(problems)
+    assert controls <= reached
+    page.keyboard.press("Escape")
+    viewer.wait_for(state="hidden")
+    assert page.evaluate("element => document.activeElement === element", opener.element_handle())

@@ -5,15 +5,26 @@ captions.yaml through the permission gate, never from this file."""
 
 from __future__ import annotations
 
+import contextlib
+import datetime as dt
 import re
+from pathlib import Path
 
 import pytest
+import yaml
 
+from atlas.build import build_site
 from atlas.pages.facets import facet_values, useful_facets, value_label
 from atlas.pages.render import case_sequence, filtered_url, published_gallery_photos
 from atlas.permission import Visibility, visibility
+from atlas.qa.serve import serve
+from fixture_project import make_project, write_jpeg
+from hostile_site import HOSTILE
 
-from browser_support import axe_violations, tab_to
+from browser_support import Recorder, axe_violations, tab_to
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+HOSTILE_ON = dt.date(2026, 11, 21)
 
 PHONE = {"width": 390, "height": 844}
 
@@ -56,40 +67,227 @@ def test_a_gallery_is_filtered_with_plain_links_and_says_how_many_it_shows(phone
     assert recorder.console_errors == []
 
 
+# --- The lightbox (docs/assets/atlas.js): one native <dialog> ---------------------------------
+
+VIEWER = "dialog.atlas-lightbox"
+
+
+def lightbox_link(page, photo):
+    """The link that opens `photo` in the lightbox, found by its data attribute as the script
+    reads it (never by a selector built from the alt text, which may hold quotes)."""
+    index = page.evaluate(
+        "alt => [...document.querySelectorAll('article a.atlas-lightbox-link')].findIndex(a => a.dataset.alt === alt)",
+        photo.alt,
+    )
+    assert index >= 0, f"no lightbox link for {photo.id}"
+    return page.locator("article a.atlas-lightbox-link").nth(index)
+
+
+def open_viewer(page):
+    viewer = page.get_by_role("dialog", name="Photo viewer")
+    viewer.wait_for(state="visible")
+    # The fade-in (off under prefers-reduced-motion) ends before anything is measured.
+    page.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')")
+    return viewer
+
+
+def shown_in_viewer(page) -> dict:
+    return page.evaluate(
+        f"""() => {{ const d = document.querySelector('{VIEWER}'), img = d.querySelector('img');
+            const text = s => {{ const e = d.querySelector(s); return e.hidden ? null : e.textContent; }};
+            return {{caption: text('.atlas-lightbox__caption'), alt: text('.atlas-lightbox__alt'),
+                     counter: text('.atlas-lightbox__counter'), imageAlt: img.alt,
+                     previous: d.querySelector('.atlas-lightbox__previous').disabled,
+                     next: d.querySelector('.atlas-lightbox__next').disabled,
+                     nav: !d.querySelector('.atlas-lightbox__nav').hidden}}; }}"""
+    )
+
+
+def watch_csp(page):
+    """Collect Content-Security-Policy violations (an inline style the lightbox wrote would be one)."""
+    page.evaluate(
+        """() => { window.__cspViolations = [];
+                   document.addEventListener('securitypolicyviolation',
+                     e => window.__cspViolations.push(e.violatedDirective + ' ' + e.sample)); }"""
+    )
+
+
+def gallery_with_published(built_site, *, count: int):
+    catalog, shown = published(built_site)
+    for gallery in catalog.galleries:
+        photos = [p for p in published_gallery_photos(catalog, gallery.id, shown) if not p.sensitive]
+        if len(photos) >= count:
+            return gallery, photos
+    pytest.skip(f"no gallery has {count} published photos that are not sensitive")
+
+
 def test_the_lightbox_opens_with_enter_closes_with_escape_and_gives_focus_back(phone, recorder, built_site):
     catalog, shown = published(built_site)
     photo = next(p for p in catalog.photos if p.id in shown and not p.sensitive)
     recorder.visit(f"/galleries/{photo.gallery}/")
-    # Motion stays on in lightbox tests: GLightbox removes its dialog when the closing animation ends.
-    opener = phone.locator(f'article a.glightbox[data-alt="{photo.alt}"]').first
+    watch_csp(phone)
+    opener = lightbox_link(phone, photo)
     tab_to(phone, opener)
     phone.keyboard.press("Enter")
-    container = phone.locator(".glightbox-container")
-    container.wait_for(state="visible")
-    phone.wait_for_timeout(400)  # the slide's own fade-in
-    slide = container.locator(".gslide.current")
-    assert slide.locator(".gslide-title").inner_text().strip() == photo.caption
-    assert photo.alt in slide.locator(".gslide-desc").inner_text()
-    assert slide.locator("img").get_attribute("alt") == photo.alt
+    open_viewer(phone)
+    seen = shown_in_viewer(phone)
+    assert seen["caption"] == photo.caption  # exactly as in captions.yaml
+    assert seen["alt"] == f"What the photo shows: {photo.alt}"
+    assert seen["imageAlt"] == photo.alt
+    assert phone.evaluate(f"document.querySelector('{VIEWER}').contains(document.activeElement)")
+    assert phone.evaluate("document.activeElement.textContent") == "×Close"
     assert axe_violations(phone) == []  # the whole page, with the lightbox open over it
+    # The page behind stays still while the viewer is open.
+    before = phone.evaluate("window.scrollY")
+    phone.mouse.wheel(0, 600)
+    phone.wait_for_timeout(200)
+    assert phone.evaluate("window.scrollY") == before
     phone.keyboard.press("Escape")
-    container.wait_for(state="detached")
-    phone.wait_for_function("document.activeElement && document.activeElement.matches('a.glightbox')")
-    assert phone.evaluate("document.activeElement.getAttribute('data-alt')") == photo.alt
+    phone.locator(VIEWER).wait_for(state="hidden")
+    assert phone.evaluate("element => document.activeElement === element", opener.element_handle())
+    assert phone.evaluate("window.__cspViolations") == []
     assert recorder.console_errors == []
 
 
-def test_the_lightbox_keeps_working_after_instant_navigation(phone, recorder, built_site):
+def test_the_lightbox_moves_within_its_gallery_and_stops_at_both_ends(phone, recorder, built_site):
+    gallery, photos = gallery_with_published(built_site, count=2)
+    recorder.visit(f"/galleries/{gallery.id}/")
+    links = phone.locator("article a.atlas-lightbox-link")
+    group = phone.evaluate(
+        "() => { const links = [...document.querySelectorAll('article a.atlas-lightbox-link')];"
+        " const first = links[0].dataset.lightboxGroup; return links.filter(a => a.dataset.lightboxGroup === first).map(a => a.dataset.alt); }"
+    )
+    assert len(group) >= 2
+    links.first.click()
+    open_viewer(phone)
+    seen = shown_in_viewer(phone)
+    assert (seen["counter"], seen["previous"], seen["next"]) == (f"Photo 1 of {len(group)}", True, False)
+    phone.get_by_role("button", name="Next photo").click()
+    assert shown_in_viewer(phone)["imageAlt"] == group[1]
+    phone.get_by_role("button", name="Previous photo").click()
+    assert shown_in_viewer(phone)["imageAlt"] == group[0]
+    for position in range(2, len(group) + 1):
+        phone.keyboard.press("ArrowRight")
+        seen = shown_in_viewer(phone)
+        assert (seen["counter"], seen["imageAlt"]) == (f"Photo {position} of {len(group)}", group[position - 1])
+    phone.keyboard.press("ArrowRight")  # no looping past the last photo
+    seen = shown_in_viewer(phone)
+    assert (seen["imageAlt"], seen["previous"], seen["next"]) == (group[-1], False, True)
+    phone.keyboard.press("ArrowLeft")
+    assert shown_in_viewer(phone)["imageAlt"] == group[-2]
+    # Close, Previous and Next are named buttons, large enough to tap (WCAG 2.2 2.5.8).
+    sizes = phone.evaluate(
+        f"[...document.querySelectorAll('{VIEWER} button')].map(b => [b.textContent, b.getBoundingClientRect().width, b.getBoundingClientRect().height])"
+    )
+    assert [name for name, _, _ in sizes] == ["×Close", "‹Previous photo", "Next photo›"]
+    assert all(width >= 24 and height >= 24 for _, width, height in sizes), sizes
+    phone.get_by_role("button", name="Close").click()
+    phone.locator(VIEWER).wait_for(state="hidden")
+    assert recorder.console_errors == []
+
+
+def test_the_lightbox_is_accessible_in_the_dark_palette(browser, base_url, built_site):
     catalog, shown = published(built_site)
     photo = next(p for p in catalog.photos if p.id in shown and not p.sensitive)
+    # Material follows the reader's system setting on a first visit: dark means its slate scheme.
+    context = browser.new_context(viewport=PHONE, color_scheme="dark", reduced_motion="reduce")
+    try:
+        dark = context.new_page()
+        errors = []
+        dark.on("console", lambda message: message.type == "error" and errors.append(message.text))
+        dark.goto(f"{base_url}/galleries/{photo.gallery}/")
+        assert dark.evaluate("document.body.dataset.mdColorScheme") == "slate"
+        lightbox_link(dark, photo).click()
+        open_viewer(dark)
+        assert dark.evaluate(f"document.querySelector('{VIEWER}').getAnimations().length") == 0  # reduced motion
+        assert axe_violations(dark) == []
+        assert errors == []
+    finally:
+        context.close()
+
+
+def test_without_javascript_a_photo_links_to_its_largest_file(browser, base_url, built_site):
+    catalog, shown = published(built_site)
+    photo = next(p for p in catalog.photos if p.id in shown and not p.sensitive)
+    context = browser.new_context(viewport=PHONE, java_script_enabled=False)
+    try:
+        plain = context.new_page()
+        plain.goto(f"{base_url}/photos/{photo.id}/")
+        link = plain.locator("article a.atlas-lightbox-link").first
+        largest = link.evaluate("a => a.href")
+        assert largest.endswith(f".{link.get_attribute('data-width')}w.jpg")
+        with plain.expect_navigation() as navigation:
+            link.click()
+        response = navigation.value
+        assert response.url == largest
+        assert response.ok and response.headers["content-type"] == "image/jpeg"
+    finally:
+        context.close()
+
+
+@contextlib.contextmanager
+def instant_navigation(page, built_site, base_url):
+    """Material swaps a page in only for addresses in the sitemap, and it moves the sitemap's
+    addresses onto the reader's protocol and host name but keeps their port (bundle 9.8,
+    function `fi`): on a test server's random port no address matches, and every click is a
+    full reload. Serve the sitemap with this server's address, so instant navigation runs."""
+    site_url = (built_site.site_url or "").rstrip("/")
+
+    def local_sitemap(route):
+        text = (built_site.site_dir / "sitemap.xml").read_text(encoding="utf-8")
+        route.fulfill(status=200, content_type="application/xml", body=text.replace(site_url, base_url))
+
+    page.route("**/sitemap.xml", local_sitemap)
+    try:
+        yield
+    finally:
+        page.unroute("**/sitemap.xml", local_sitemap)
+
+
+def test_the_lightbox_keeps_working_after_instant_navigation(phone, recorder, built_site, base_url):
+    catalog, shown = published(built_site)
+    photo = next(p for p in catalog.photos if p.id in shown and not p.sensitive)
+    with instant_navigation(phone, built_site, base_url):
+        lightbox_after_instant_navigation(phone, recorder, catalog, photo)
+
+
+def follow_instantly(page, link, path):
+    """Click `link` and wait until Material has swapped the new page in, without a reload."""
+    title = page.title()
+    link.click()
+    page.wait_for_url(re.compile(re.escape(path) + "$"))
+    page.wait_for_function("title => document.title !== title", arg=title)
+    assert page.evaluate("Array.isArray(window.__cspViolations)"), "the page was reloaded, not swapped"
+
+
+def lightbox_after_instant_navigation(phone, recorder, catalog, photo):
     recorder.visit("/galleries/")
-    # Material's instant navigation: a link click swaps the page without a reload.
-    phone.locator("article").get_by_role("link", name=catalog.gallery(photo.gallery).title, exact=True).click()
-    phone.wait_for_url(re.compile(rf"/galleries/{photo.gallery}/$"))
-    phone.locator("article a.glightbox").first.click()
-    phone.locator(".glightbox-container").wait_for(state="visible")
+    watch_csp(phone)  # set on this page: still there after a swap, gone after a reload
+    gallery_link = phone.locator("article").get_by_role("link", name=catalog.gallery(photo.gallery).title, exact=True)
+    follow_instantly(phone, gallery_link, f"/galleries/{photo.gallery}/")
+    lightbox_link(phone, photo).click()
+    open_viewer(phone)
+    assert shown_in_viewer(phone)["caption"] == photo.caption
     phone.keyboard.press("Escape")
-    phone.locator(".glightbox-container").wait_for(state="detached")
+    phone.locator(VIEWER).wait_for(state="hidden")
+    # And once more after a second swap, with the same single viewer.
+    photo_link = phone.locator("article figcaption").get_by_role("link", name=photo.display_title, exact=True).first
+    follow_instantly(phone, photo_link, f"/photos/{photo.id}/")
+    phone.locator("article a.atlas-lightbox-link").first.click()
+    open_viewer(phone)
+    seen = shown_in_viewer(phone)
+    assert (seen["imageAlt"], seen["nav"], seen["counter"]) == (photo.alt, False, None)  # a group of one
+    assert phone.evaluate(f"document.querySelectorAll('{VIEWER}').length") == 1
+    phone.keyboard.press("Escape")
+    phone.locator(VIEWER).wait_for(state="hidden")
+    # Back while the viewer is open: the page changes under it, and the viewer closes.
+    phone.locator("article a.atlas-lightbox-link").first.click()
+    open_viewer(phone)
+    phone.go_back()
+    phone.wait_for_url(re.compile(rf"/galleries/{photo.gallery}/$"))
+    phone.locator(VIEWER).wait_for(state="hidden")
+    assert phone.evaluate("document.documentElement.classList.contains('atlas-lightbox-open')") is False
+    assert phone.evaluate("window.__cspViolations") == []
     assert recorder.console_errors == []
 
 
@@ -99,16 +297,33 @@ def test_arrow_keys_never_reach_a_covered_photo(phone, recorder, built_site):
     if not galleries:
         pytest.skip("no sensitive published photo")
     gallery = sorted(galleries)[0]
+    sensitive = [p for p in catalog.photos if p.id in shown and p.sensitive and p.gallery == gallery]
     recorder.visit(f"/galleries/{gallery}/")
-    phone.locator("article a.glightbox").first.click()
-    phone.locator(".glightbox-container").wait_for(state="visible")
-    sensitive_alts = {p.alt for p in catalog.photos if p.id in shown and p.sensitive}
+    phone.locator("article a.atlas-lightbox-link").first.click()
+    open_viewer(phone)
+    sensitive_alts = {p.alt for p in sensitive}
     for _ in range(len(shown)):
         phone.keyboard.press("ArrowRight")
-        phone.wait_for_timeout(150)
-        alt = phone.locator(".gslide.current img").get_attribute("alt")
-        assert alt not in sensitive_alts
+        assert shown_in_viewer(phone)["imageAlt"] not in sensitive_alts
+    for _ in range(len(shown)):
+        phone.keyboard.press("ArrowLeft")
+        assert shown_in_viewer(phone)["imageAlt"] not in sensitive_alts
     phone.keyboard.press("Escape")
+    phone.locator(VIEWER).wait_for(state="hidden")
+    # Uncovered by the reader, a sensitive photo opens alone: no arrows lead anywhere from it.
+    photo = sensitive[0]
+    opener = lightbox_link(phone, photo)
+    opener.locator("xpath=ancestor::details[1]/summary").click()
+    opener.click()
+    open_viewer(phone)
+    seen = shown_in_viewer(phone)
+    assert (seen["imageAlt"], seen["nav"], seen["counter"]) == (photo.alt, False, None)
+    phone.keyboard.press("ArrowRight")
+    phone.keyboard.press("ArrowLeft")
+    assert shown_in_viewer(phone)["imageAlt"] == photo.alt
+    phone.keyboard.press("Escape")
+    phone.locator(VIEWER).wait_for(state="hidden")
+    assert recorder.console_errors == []
 
 
 def test_always_show_photos_is_remembered_in_this_browser_only(phone, recorder, built_site):
@@ -182,3 +397,95 @@ def test_touch_targets_on_a_photo_page_are_at_least_24_px(phone, recorder, built
     )
     assert small == []
     assert phone.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+
+
+# --- Hostile staff text in the lightbox, on a small fixture site ------------------------------
+
+ASSETS = PROJECT_ROOT / "docs" / "assets"
+# The markup comes before HOSTILE's `<!--`, which would hide it from a careless innerHTML.
+HOSTILE_CAPTION = f'caption <img src=x onerror=alert(1)> "><script>alert(2)</script> </dialog></p> &amp; &lt;b&gt; {HOSTILE}'
+HOSTILE_ALT = f'alt "><img src=x onerror=alert(4)> <script>alert(5)</script> {HOSTILE}'
+# What the page must not have gained: an image from the strings, a script holding one, an event
+# handler attribute, a javascript: link. JSON-LD is data, not a script that runs.
+INJECTED = """() => ({
+  images: [...document.querySelectorAll('img')].filter(i => i.getAttribute('src') === 'x' || (i.src || '').includes('evil.example')).length,
+  scripts: [...document.querySelectorAll('script')].filter(s => s.type !== 'application/ld+json' && s.textContent.includes('alert')).length,
+  handlers: [...document.querySelectorAll('[onerror]')].length,
+  javascriptLinks: [...document.querySelectorAll('a[href]')].filter(a => a.href.toLowerCase().startsWith('javascript')).length,
+})"""
+CLEAN = {"images": 0, "scripts": 0, "handlers": 0, "javascriptLinks": 0}
+
+
+def hostile_catalog() -> str:
+    def photo(photo_id, caption, alt):
+        return {
+            "id": photo_id, "file": f"{photo_id}.jpg", "gallery": "skin", "alt": alt, "caption": caption,
+            "permission": {"status": "granted", "scope": ["website"], "granted_by": "patient",
+                           "granted_on": "2013-06-01", "record": f"FORM-{photo_id}", "license": "all-rights-reserved",
+                           "credit": "A patient"},
+        }
+
+    return yaml.safe_dump(
+        {
+            "galleries": [{"id": "skin", "title": "Skin", "description": "Test gallery."}],
+            "photos": [photo("hostile", HOSTILE_CAPTION, HOSTILE_ALT), photo("second", f"second {HOSTILE}", f"second alt {HOSTILE}")],
+        },
+        allow_unicode=True,
+        sort_keys=False,
+    )
+
+
+@pytest.fixture(scope="module")
+def hostile_lightbox(browser, tmp_path_factory):
+    """The fixture site with the real atlas.js and atlas.css, built with its Content-Security-
+    Policy, and a page that records any alert() a string manages to run."""
+    root = tmp_path_factory.mktemp("hostile-lightbox")
+    assets = {f"assets/{name}": (ASSETS / name).read_text(encoding="utf-8") for name in ("atlas.js", "atlas.css")}
+    config = make_project(root, hostile_catalog(), docs=assets)
+    with open(config, "a", encoding="utf-8") as text:
+        text.write("extra_css:\n  - assets/atlas.css\nextra_javascript:\n  - assets/atlas.js\n")
+    write_jpeg(root / "images" / "hostile.jpg", size=(1000, 750))
+    write_jpeg(root / "images" / "second.jpg", size=(1000, 750), color=(10, 20, 30))
+    site = build_site(config, site_dir=root / "site", on=HOSTILE_ON)
+    assert (site / "photos" / "second" / "index.html").is_file(), "the fixture's photos were not published"
+    with serve(site) as url:
+        context = browser.new_context(viewport=PHONE)
+        context.set_default_timeout(10_000)
+        recorder = Recorder(context, url)
+        dialogs: list[str] = []
+        recorder.page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+        yield recorder, dialogs
+        context.close()
+
+
+@pytest.mark.parametrize("path", ["/galleries/skin/", "/photos/hostile/"])
+def test_the_lightbox_shows_hostile_staff_text_exactly_as_typed_and_runs_none_of_it(hostile_lightbox, path):
+    recorder, dialogs = hostile_lightbox
+    page = recorder.page
+    recorder.visit(path)
+    watch_csp(page)
+    opener = page.locator("article a.atlas-lightbox-link").first
+    tab_to(page, opener)
+    page.keyboard.press("Enter")
+    open_viewer(page)
+    page.wait_for_timeout(200)  # time for a broken <img src=x> to fire its error
+    assert page.evaluate(INJECTED) == CLEAN
+    assert dialogs == []
+    seen = shown_in_viewer(page)
+    assert seen["caption"] == HOSTILE_CAPTION
+    assert seen["alt"] == f"What the photo shows: {HOSTILE_ALT}"
+    assert seen["imageAlt"] == HOSTILE_ALT
+    assert page.get_attribute(f"{VIEWER} img", "alt") == HOSTILE_ALT
+    assert page.evaluate(f"document.querySelector('{VIEWER} .atlas-lightbox__text').children.length") == 3  # no element added
+    if path.startswith("/galleries/"):
+        page.keyboard.press("ArrowRight")
+        seen = shown_in_viewer(page)
+        assert (seen["caption"], seen["imageAlt"]) == (f"second {HOSTILE}", f"second alt {HOSTILE}")
+    assert page.evaluate(INJECTED) == CLEAN
+    page.keyboard.press("Escape")
+    page.locator(VIEWER).wait_for(state="hidden")
+    assert page.evaluate(INJECTED) == CLEAN
+    assert dialogs == []
+    assert page.evaluate("window.__cspViolations") == []
+    assert recorder.console_errors == []
+    assert recorder.other_host_requests() == []

@@ -108,17 +108,25 @@ def test_sensitive_photo_is_never_offered_as_a_preview_or_to_image_search(site):
     assert 'property="og:image"' in page(site, "photos/first")
 
 
-def test_lightbox_opens_the_largest_file_with_caption_and_alt(site):
+def test_lightbox_link_opens_the_largest_file_with_caption_and_alt(site):
     html = page(site, "galleries/g")
-    anchor = re.search(r'<a class="glightbox"[^>]*data-gallery="g"[^>]*>', html).group(0)
-    assert ".1000w.jpg" in anchor
-    assert 'data-title="Caption of first."' in anchor
+    anchor = re.search(r'<a class="atlas-lightbox-link"[^>]*data-lightbox-group="g"[^>]*>', html).group(0)
+    assert re.search(r'href="[^"]*\.1000w\.jpg"', anchor)  # without JavaScript, a plain link to the file
+    assert 'data-caption="Caption of first."' in anchor
     assert 'data-alt="Alt of first."' in anchor
+    assert 'data-width="1000" data-height="750"' in anchor
+    assert 'aria-label="Enlarge photo: ' in anchor
 
 
 def test_sensitive_photo_has_its_own_lightbox_group(site):
     html = page(site, "galleries/g")
-    assert 'data-gallery="g-alone"' in html
+    assert 'data-lightbox-group="g:alone"' in html
+    assert html.count('data-lightbox-group="g"') == 2
+
+
+def test_no_page_carries_a_lightbox_plugins_script_or_style(site):
+    for file in site.rglob("*.html"):
+        assert "glightbox" not in file.read_text().lower(), file
 
 
 def test_photo_page_links_previous_and_next_in_the_case(site):

@@ -81,26 +81,37 @@ def _middle(rendered: RenderedPhoto):
 
 
 def lightbox_link(inner_html: str, *, photo: Photo, rendered: RenderedPhoto, prefix: str, group: str) -> str:
-    """Wraps an image in the anchor GLightbox opens (the plugin runs in manual mode, so only
-    these anchors open it). The lightbox shows the largest file, the title, caption and alt."""
+    """Wraps an image in the anchor the atlas lightbox (docs/assets/atlas.js) opens.
+
+    Without JavaScript it is a plain link to the largest published file. With it, a click or
+    Enter opens the viewer, which reads everything it shows from these data attributes: the
+    caption, the alt text (as the image's alt and as "What the photo shows: ..."), the files
+    (`data-srcset` in the fallback format, `data-source-*` for the best modern one) and the
+    largest file's size. Values are plain text escaped once as attribute values; the script
+    reads them through `dataset` and writes them with textContent, so they show as typed.
+    """
     largest = rendered.largest
     if photo.sensitive:
         # Arrow keys move through a lightbox group; a covered photo must never be reached that
         # way, only by the reader uncovering it, so each sensitive photo is a group of its own.
-        group = f"{group}-{photo.id}"
-    srcset = ", ".join(f"{prefix}{v.url} {v.width}w" for v in rendered.variants if v.media_type == largest.media_type)
+        # ":" cannot occur in an id, so this group can never be another gallery's name.
+        group = f"{group}:{photo.id}"
     attributes = {
-        "class": "glightbox",
+        "class": "atlas-lightbox-link",
         "href": prefix + largest.url,
-        "data-type": "image",
-        "data-gallery": group,
-        "data-title": photo.caption,
-        "data-description": f"What the photo shows: {photo.alt}",
+        "data-lightbox-group": group,
+        "data-caption": photo.caption,
         "data-alt": photo.alt,
-        "data-srcset": srcset,
+        "data-srcset": rendered.srcset(largest.media_type, prefix=prefix),
         "data-sizes": "100vw",
+        "data-width": str(largest.width),
+        "data-height": str(largest.height),
         "aria-label": f"Enlarge photo: {photo.display_title}",
     }
+    if len(rendered.media_types) > 1:
+        best = rendered.media_types[0]
+        attributes["data-source-type"] = best
+        attributes["data-source-srcset"] = rendered.srcset(best, prefix=prefix)
     rendered_attributes = " ".join(f'{name}="{escape(value)}"' for name, value in attributes.items())
     return f"<a {rendered_attributes}>{inner_html}</a>"
 
