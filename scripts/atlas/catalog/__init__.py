@@ -117,7 +117,7 @@ def _content_problems(located, problems: list[Problem], *, filename: str, schema
     schema_path = schema_dir / SCHEMA_FILE
     schema = load_schema(schema_path) if schema_path.is_file() else load_schema()
     keep_text_as_typed(located, schema=schema)
-    # A value the parser already reported (an impossible date) is not reported again.
+    # A value the reader already reported (an explicit tag, say) is not reported again.
     reported = {(p.line, p.column) for p in problems}
     problems = problems + [
         p for p in schema_problems(located, filename=filename, schema=schema) if (p.line, p.column) not in reported
