@@ -6,7 +6,19 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build check test test-site qa bench samples clean add-photo withdraw permissions
+# What staff type after a target (REASON="she said \"no\"", a FILE path with spaces or an
+# apostrophe) reaches the command exactly as typed and is never run: `$(value ...)` takes the
+# text before make expands any `$` in it, `:=` keeps it from being expanded later, and the
+# recipes read it from the environment as "$$REASON", so the shell never parses the value.
+override ID      := $(value ID)
+override REASON  := $(value REASON)
+override FILE    := $(value FILE)
+override GALLERY := $(value GALLERY)
+override FORMAT  := $(value FORMAT)
+override DAYS    := $(value DAYS)
+export ID REASON FILE GALLERY FORMAT DAYS
+
+.PHONY: serve build check test test-site qa bench samples clean add-photo withdraw permissions takedown
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -27,13 +39,17 @@ test: $(STAMP)  ## the whole test suite, browser tests included (they need Debia
 	$(BIN)/python -m pytest
 
 add-photo: $(STAMP)  ## add a photo as pending: make add-photo FILE=path/to/photo.jpg GALLERY=gallery-id [ID=photo-id]
-	$(BIN)/atlas add-photo "$(FILE)" --gallery "$(GALLERY)" $(if $(ID),--id "$(ID)")
+	$(BIN)/atlas add-photo "$$FILE" --gallery "$$GALLERY" $(if $(ID),--id "$$ID")
 
 withdraw: $(STAMP)  ## take a photo down: make withdraw ID=photo-id REASON="asked by the patient"
-	$(BIN)/atlas withdraw "$(ID)" --reason "$(REASON)"
+	$(BIN)/atlas withdraw "$$ID" --reason "$$REASON"
 
 permissions: $(STAMP)  ## every photo's permission: make permissions [FORMAT=table|csv|md] [DAYS=60]
-	$(BIN)/atlas permissions $(if $(FORMAT),--format "$(FORMAT)") $(if $(DAYS),--expiring-within "$(DAYS)")
+	$(BIN)/atlas permissions $(if $(FORMAT),--format "$$FORMAT") $(if $(DAYS),--expiring-within "$$DAYS")
+
+takedown: $(STAMP)  ## remove from site/ every page, image, search and sitemap entry of photos that may no longer be published (used by the publish workflow when a build fails)
+	$(BIN)/atlas takedown
+
 bench: $(STAMP)  ## time the photo pipeline: cold, warm, one caption changed, naive Pillow baseline
 	$(BIN)/python -m pip install --quiet -e ".[bench]"
 	$(BIN)/python -m atlas.bench --photos $(or $(PHOTOS),8)

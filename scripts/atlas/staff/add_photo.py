@@ -14,8 +14,8 @@ from ..catalog.checks import resolve_inside
 from ..catalog.problems import did_you_mean
 from ..catalog.schema import slugify
 from ..images import verify_image
-from .project import Project, read_catalog, validate_text, write_text
-from .yamledit import EditError, append_entry_text
+from .project import LOCK_WAIT, Project, catalog_lock, read_catalog, read_source, validate_text, write_text
+from .yamledit import EditError, append_entry_text, plain_data, verify_edit
 
 # What staff fill in later. Written as comments so the entry is valid as it stands (pending needs
 # none of them) and the build refuses "granted" until they are real values.
@@ -61,15 +61,53 @@ def add_photo(
     gallery: str,
     photo_id: str | None = None,
     on: dt.date,
+    wait: float = LOCK_WAIT,
 ) -> AddedPhoto:
-    catalog = read_catalog(project)
+    """Add `file` to `gallery` as a pending photo, holding the edit lock from the first read of
+    captions.yaml to the write, so that another command's edit is never lost."""
     file = Path(file).expanduser()
+    with catalog_lock(project, timeout=wait, holder=f"atlas add-photo {file.name}"):
+        catalog = read_catalog(project)
+        _check_file(file)
+        _check_gallery(gallery, catalog)
+        _check_not_a_duplicate(file, catalog, project.images)
+        taken = {p.id for p in catalog.photos} | {old for p in catalog.photos for old in p.former_ids}
+        photo_id = _checked_id(photo_id, taken) if photo_id else _unique(slugify(file.stem) or "photo", taken)
+
+        relative, copied = _place(file, project.images, gallery=gallery, photo_id=photo_id)
+        try:
+            new_text, line = _with_entry(project, pending_entry(photo_id=photo_id, file=relative, gallery=gallery, on=on), on=on)
+        except EditError:
+            if copied:
+                (project.images / relative).unlink(missing_ok=True)
+            raise
+        write_text(project, new_text)
+    return AddedPhoto(photo_id=photo_id, file=relative, copied=copied, line=line)
+
+
+def _with_entry(project: Project, entry: CommentedMap, *, on: dt.date) -> tuple[str, int]:
+    """captions.yaml's text with `entry` appended, read back and validated."""
+    text = read_source(project)
+    new_text, line = append_entry_text(
+        text,
+        entry,
+        section="photos",
+        comment=f"Added by `atlas add-photo` on {on.isoformat()}: fill in the lines marked TODO.",
+    )
+    verify_edit(text, new_text, lambda data: data["photos"].append(plain_data(entry)))
+    validate_text(project, new_text)
+    return new_text, line
+
+
+def _check_file(file: Path) -> None:
     if not file.is_file():
         raise EditError(f"file not found: {file}\nNext: check the path; drag the file onto the terminal to paste its full path.")
     problem = verify_image(file)
     if problem:
         raise EditError(f"{file.name} {problem}\nNext: export the photo again as a JPEG or PNG and try once more.")
 
+
+def _check_gallery(gallery: str, catalog) -> None:
     gallery_ids = [g.id for g in catalog.galleries]
     if gallery not in gallery_ids:
         starts = [g for g in gallery_ids if g.startswith(gallery)] if gallery else []
@@ -79,7 +117,9 @@ def add_photo(
             + f"\nNext: use one of: {', '.join(gallery_ids)} (or add the gallery to captions.yaml first)."
         )
 
-    duplicate = _same_content(file, catalog, project.images)
+
+def _check_not_a_duplicate(file: Path, catalog, images_dir: Path) -> None:
+    duplicate = _same_content(file, catalog, images_dir)
     if duplicate:
         other, status = duplicate
         raise EditError(
@@ -90,26 +130,6 @@ def add_photo(
                 else f"\nNext: edit the entry for '{other}' in captions.yaml instead of adding it twice."
             )
         )
-
-    taken = {p.id for p in catalog.photos} | {old for p in catalog.photos for old in p.former_ids}
-    photo_id = _checked_id(photo_id, taken) if photo_id else _unique(slugify(file.stem) or "photo", taken)
-
-    relative, copied = _place(file, project.images, gallery=gallery, photo_id=photo_id)
-    text = project.captions.read_text(encoding="utf-8")
-    new_text, line = append_entry_text(
-        text,
-        pending_entry(photo_id=photo_id, file=relative, gallery=gallery, on=on),
-        section="photos",
-        comment=f"Added by `atlas add-photo` on {on.isoformat()}: fill in the lines marked TODO.",
-    )
-    try:
-        validate_text(project, new_text)
-    except EditError:
-        if copied:
-            (project.images / relative).unlink(missing_ok=True)
-        raise
-    write_text(project, new_text)
-    return AddedPhoto(photo_id=photo_id, file=relative, copied=copied, line=line)
 
 
 def pending_entry(*, photo_id: str, file: str, gallery: str, on: dt.date) -> CommentedMap:

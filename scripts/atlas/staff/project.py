@@ -1,12 +1,27 @@
-"""Where a project's catalog and photos live, and reading the catalog for the staff commands."""
+"""Where a project's catalog and photos live, and how the staff commands read, lock and write
+captions.yaml."""
 
 from __future__ import annotations
 
+import getpass
+import os
+import stat
+import tempfile
+import threading
+import time
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterator
+
+from filelock import FileLock, Timeout
 
 from ..catalog import Catalog, check_catalog, errors_in, format_problems
 from .yamledit import EditError
+
+# How long a command waits for another one editing captions.yaml to finish: an edit takes
+# well under a second, so a few seconds means "two commands at once", not "forever".
+LOCK_WAIT = 5.0
 
 
 @dataclass(frozen=True)
@@ -24,6 +39,101 @@ class Project:
     @property
     def docs(self) -> Path:
         return self.root / "docs"
+
+    @property
+    def lock_file(self) -> Path:
+        return self.root / ".captions.yaml.lock"
+
+    @property
+    def lock_holder_file(self) -> Path:
+        # Beside the lock, not in it: a waiting process may open (and, in some filelock
+        # versions, truncate) the lock file itself.
+        return self.root / ".captions.yaml.lock.holder"
+
+
+# --- the edit lock ----------------------------------------------------------------------------
+
+
+class _ProcessHold:
+    """This process's hold on one project's lock: its threads take turns (an RLock, so code
+    holding the lock can call a command that takes it again), and the first in takes the file
+    lock for the whole process."""
+
+    def __init__(self, lock_file: Path):
+        self.threads = threading.RLock()
+        self.file = FileLock(str(lock_file), thread_local=False)
+        self.depth = 0
+
+
+_holds: dict[str, _ProcessHold] = {}
+_holds_guard = threading.Lock()
+
+
+@contextmanager
+def catalog_lock(project: Project, *, timeout: float = LOCK_WAIT, holder: str = "a command") -> Iterator[None]:
+    """Hold the lock every command that edits captions.yaml takes around read, check and write.
+
+    It is an OS-level lock (flock on Unix), released when the process ends however it ends, so
+    a crashed command leaves nothing stale. Another process waits up to `timeout` seconds, then
+    gets EditError naming `holder` (such as "atlas withdraw left-arm") and changes nothing. May be
+    held for a long time (an editing session) and taken again inside (re-entrant)."""
+    hold = _hold_for(project)
+    deadline = time.monotonic() + timeout
+    if not hold.threads.acquire(timeout=max(timeout, 0)):
+        raise _busy(project, timeout)
+    try:
+        if hold.depth == 0:
+            try:
+                hold.file.acquire(timeout=max(deadline - time.monotonic(), 0))
+            except Timeout:
+                raise _busy(project, timeout) from None
+            except OSError as error:
+                raise EditError(
+                    f"cannot create the edit lock {project.lock_file} ({error.strerror or error})\n"
+                    "Next: check that you may change files in the project folder, then run the command again."
+                ) from error
+            _write_holder(project, holder)
+        hold.depth += 1
+        try:
+            yield
+        finally:
+            hold.depth -= 1
+            if hold.depth == 0:
+                project.lock_holder_file.unlink(missing_ok=True)
+                hold.file.release()
+    finally:
+        hold.threads.release()
+
+
+def _hold_for(project: Project) -> _ProcessHold:
+    key = str(project.lock_file.resolve())
+    with _holds_guard:
+        return _holds.setdefault(key, _ProcessHold(project.lock_file))
+
+
+def _write_holder(project: Project, holder: str) -> None:
+    try:
+        user = getpass.getuser()
+    except Exception:  # no user name in some containers; the rest still says enough
+        user = ""
+    by = f" by {user}" if user else ""
+    since = time.strftime("%Y-%m-%d %H:%M:%S")
+    project.lock_holder_file.write_text(f"{holder} (process {os.getpid()}{by}, since {since})\n", encoding="utf-8")
+
+
+def _busy(project: Project, waited: float) -> EditError:
+    try:
+        holder = project.lock_holder_file.read_text(encoding="utf-8").strip()
+    except OSError:
+        holder = ""
+    who = f" ({holder})" if holder else ""
+    return EditError(
+        f"another command is changing captions.yaml{who}; it was still busy after {waited:g} seconds\n"
+        "Next: wait until it has finished, then run this command again."
+    )
+
+
+# --- reading, checking and writing ------------------------------------------------------------
 
 
 def _no_decoding(path: Path) -> str | None:
@@ -45,16 +155,26 @@ def read_catalog(project: Project) -> Catalog:
     return catalog
 
 
+def read_source(project: Project) -> str:
+    """captions.yaml's text exactly as saved: CRLF line endings and a byte-order mark kept (a
+    plain read_text would turn CRLF into LF)."""
+    try:
+        return project.captions.read_bytes().decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise EditError("captions.yaml is not UTF-8 text\nNext: run `make check` to see where.") from error
+
+
 def validate_text(project: Project, text: str) -> None:
     """Refuse to write an edit that `make check` would reject (a bug, never staff's fault)."""
-    scratch = project.captions.with_name(".captions.yaml.edit-check")
-    scratch.write_text(text, encoding="utf-8")
+    fd, scratch = tempfile.mkstemp(dir=project.root, prefix=".captions.yaml.", suffix=".check")
     try:
+        with os.fdopen(fd, "wb") as stream:
+            stream.write(text.encode("utf-8"))
         catalog, problems = check_catalog(
-            scratch, images_dir=project.images, verify_image=_no_decoding, display_name="captions.yaml"
+            Path(scratch), images_dir=project.images, verify_image=_no_decoding, display_name="captions.yaml"
         )
     finally:
-        scratch.unlink(missing_ok=True)
+        Path(scratch).unlink(missing_ok=True)
     if catalog is None:
         raise EditError(
             "the edit would leave captions.yaml invalid, so nothing was changed:\n"
@@ -64,8 +184,34 @@ def validate_text(project: Project, text: str) -> None:
 
 
 def write_text(project: Project, text: str) -> None:
-    """Write the catalog in one step (write beside it, then rename), so an interrupted command
-    never leaves a half-written captions.yaml."""
-    temporary = project.captions.with_name(".captions.yaml.new")
-    temporary.write_text(text, encoding="utf-8")
-    temporary.replace(project.captions)
+    """Replace the catalog in one step, as git's lockfile.c does: write the new text beside it,
+    flush it to disk, then rename it over the old one. An interrupted command leaves the old
+    file or the new one, never half of one; the file keeps its permission bits."""
+    target = project.captions.resolve()  # a symlinked catalog: replace the file, not the link
+    mode = stat.S_IMODE(target.stat().st_mode) if target.exists() else 0o644
+    fd, temporary = tempfile.mkstemp(dir=target.parent, prefix=".captions.yaml.", suffix=".new")
+    try:
+        with os.fdopen(fd, "wb") as stream:
+            stream.write(text.encode("utf-8"))
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.chmod(temporary, mode)
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    _sync_folder(target.parent)
+
+
+def _sync_folder(folder: Path) -> None:
+    # The rename itself is on disk only once the folder is; not possible on every system.
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)

@@ -1,15 +1,21 @@
-"""`atlas withdraw`: record that permission was withdrawn, and say what that changes."""
+"""`atlas withdraw`: record that permission was withdrawn, and say what that changes.
+
+Only the permission record's lines change: `status` is set where it stands, and `withdrawn_on`
+and `withdrawn_reason` go on new lines straight after it (or are updated where they are).
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
+import yaml
+
 from ..catalog.problems import did_you_mean
-from .project import Project, read_catalog, validate_text, write_text
-from .yamledit import EditError, dump, find_photo, line_of, load, set_keys_after
+from ..pages.embed import EMBED
+from .project import LOCK_WAIT, Project, catalog_lock, read_catalog, read_source, validate_text, write_text
+from .yamledit import EditError, apply_edits, double_quoted, field_of, photo_node, read_nodes, scalar_like, set_fields, verify_edit
 
 
 @dataclass(frozen=True)
@@ -51,15 +57,34 @@ class Withdrawn:
         return "\n".join(lines)
 
 
-def withdraw(project: Project, photo_id: str, *, reason: str, on: dt.date) -> Withdrawn:
-    if not reason or not reason.strip():
+def withdraw(project: Project, photo_id: str, *, reason: str, on: dt.date, wait: float = LOCK_WAIT) -> Withdrawn:
+    """Record the withdrawal in captions.yaml, holding the edit lock from the first read to the
+    write, so that two withdrawals at once both land (or one says it changed nothing)."""
+    reason = reason.strip() if reason else ""
+    if not reason:
         raise EditError(
             "a reason is needed\nNext: give it in a few words: make withdraw ID=... REASON=\"asked by the patient by phone\"\n"
             "(or atlas withdraw ID --reason \"...\")."
         )
     if not photo_id.strip():
         raise EditError("which photo?\nNext: make withdraw ID=photo-id REASON=\"...\" (`make permissions` lists the ids).")
-    catalog = read_catalog(project)
+    with catalog_lock(project, timeout=wait, holder=f"atlas withdraw {photo_id}"):
+        photo = _withdrawable(read_catalog(project), photo_id)
+        text = read_source(project)
+        new_text = withdrawal_text(text, photo_id, reason=reason, on=on)
+        validate_text(project, new_text)
+        write_text(project, new_text)
+    return Withdrawn(
+        photo_id=photo_id,
+        gallery=photo.gallery,
+        line=photo.line,
+        on=on,
+        was=photo.permission.status,
+        embedded_in=tuple(pages_embedding(project.docs, {photo_id, *photo.former_ids})),
+    )
+
+
+def _withdrawable(catalog, photo_id: str):
     photo = catalog.photo(photo_id)
     if photo is None:
         current = next((p.id for p in catalog.photos if photo_id in p.former_ids), None)
@@ -76,33 +101,41 @@ def withdraw(project: Project, photo_id: str, *, reason: str, on: dt.date) -> Wi
             f"'{photo_id}' is already withdrawn (on {when}); nothing was changed.\n"
             "Next: if the site still shows it, run `make build` and publish again."
         )
-
-    data = load(project.captions.read_text(encoding="utf-8"))
-    index, entry = find_photo(data, photo_id)
-    permission = entry["permission"]
-    permission["status"] = "withdrawn"
-    set_keys_after(
-        permission,
-        {"withdrawn_on": on, "withdrawn_reason": reason.strip()},
-        after=list(permission.keys())[-1] if "withdrawn_on" not in permission else "status",
-    )
-    new_text = dump(data)
-    validate_text(project, new_text)
-    write_text(project, new_text)
-    return Withdrawn(
-        photo_id=photo_id,
-        gallery=photo.gallery,
-        line=line_of(data, index),
-        on=on,
-        was=photo.permission.status,
-        embedded_in=tuple(_pages_embedding(project.docs, photo_id)),
-    )
+    return photo
 
 
-def _pages_embedding(docs: Path, photo_id: str) -> list[str]:
-    pattern = re.compile(r"\[\[\s*photo\s*:\s*" + re.escape(photo_id) + r"\s*\]\]")
+def withdrawal_text(text: str, photo_id: str, *, reason: str, on: dt.date) -> str:
+    """`text` with photo `photo_id` withdrawn on `on` for `reason`, every other byte as it was.
+    Refused (EditError) unless the result reads back as exactly that change."""
+    entry = photo_node(read_nodes(text), photo_id)
+    found = field_of(entry, "permission")
+    if found is None or not isinstance(found[1], yaml.MappingNode) or field_of(found[1], "status") is None:
+        raise EditError(f"'{photo_id}' has no permission record with a status\nNext: run `make check` to see why.")
+    permission = found[1]
+    _, status = field_of(permission, "status")
+    existing_date = field_of(permission, "withdrawn_on")
+    values = {
+        "status": scalar_like("withdrawn", status),
+        "withdrawn_on": scalar_like(on.isoformat(), existing_date[1] if existing_date else None),
+        # Always double-quoted, with escapes: a reason is free text (quotes, '#', ': ', line breaks).
+        "withdrawn_reason": double_quoted(reason),
+    }
+    new_text = apply_edits(text, set_fields(text, permission, values, after="status"))
+
+    def withdrawn(data) -> None:
+        record = next(p for p in data["photos"] if isinstance(p, dict) and p.get("id") == photo_id)["permission"]
+        record.update(status="withdrawn", withdrawn_on=on.isoformat(), withdrawn_reason=reason)
+
+    verify_edit(text, new_text, withdrawn)
+    return new_text
+
+
+def pages_embedding(docs: Path, photo_ids: set[str]) -> list[str]:
+    """The pages that embed any of `photo_ids` (a photo's id and its former ids), found with the
+    build's own embed grammar, so withdraw reports every page the build will change."""
     found = []
     for page in sorted(docs.rglob("*.md")) if docs.is_dir() else []:
-        if pattern.search(page.read_text(encoding="utf-8", errors="replace")):
+        text = page.read_text(encoding="utf-8", errors="replace")
+        if any(m.group("kind") == "photo" and m.group("id") in photo_ids for m in EMBED.finditer(text)):
             found.append(page.relative_to(docs.parent).as_posix())
     return found
