@@ -151,3 +151,31 @@ def test_the_command_reports_what_it_removed(deployed, capsys):
     assert main(["--project", str(project), "takedown", "--site-dir", str(site)]) == 0
     out = capsys.readouterr().out
     assert "removed photos/leaving-photo/" in out and "Took down 2 photo page(s)" in out
+
+
+def test_a_failed_build_still_takes_down_from_the_existing_site(deployed):
+    project, site = deployed
+    text = (project / "captions.yaml").read_text()
+    (project / "captions.yaml").write_text(text.replace("      record: FORM-leaving-photo\n", "      record: FORM-leaving-photo\n      expires: 2026-11-01\n"))
+    (project / "docs" / "article.md").write_text("# Article\n\nA claim [@no-such-key].\n")
+    with pytest.raises(BuildFailed) as failure:
+        build_site(project / "mkdocs.yml", site_dir=site, on=ON)
+    message = str(failure.value)
+    assert "[@no-such-key]" in message and "was kept, except: Took down" in message
+    assert_no_trace(site, "leaving-photo")
+    assert (site / "photos" / "kept-photo" / "index.html").is_file()
+    assert not list(site.parent.glob(".site.*")), "staging folder left behind"
+
+
+def test_the_cli_build_reports_the_takedown_after_a_failure(deployed, capsys):
+    project, site = deployed
+    text = (project / "captions.yaml").read_text()
+    # A photo entry broken beyond a permission problem (an unknown gallery) fails the build...
+    (project / "captions.yaml").write_text(text.replace("    gallery: skin\n", "    gallery: skni\n", 1).replace(
+        "status: granted\n      scope: [website]\n      granted_by: patient\n      granted_on: 2013-06-01\n      record: FORM-leaving",
+        "status: withdrawn\n      scope: [website]\n      granted_by: patient\n      granted_on: 2013-06-01\n      withdrawn_on: 2026-11-20\n      record: FORM-leaving"))
+    status = main(["--project", str(project), "build", "--site-dir", str(site)])
+    err = capsys.readouterr().err
+    assert status == 1 and "unknown gallery 'skni'" in err and "Took down" in err
+    # ...and the withdrawn photo is gone all the same.
+    assert_no_trace(site, "leaving-photo")

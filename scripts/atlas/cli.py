@@ -152,16 +152,14 @@ def run_staff_command(project: Path, args: argparse.Namespace) -> int:
 def run_build(project: Path, *, site_dir: Path | None, strict: bool) -> int:
     from .build import BuildFailed, build_site
 
-    # Warnings are left to the build, whose plugin prints them (also for `mkdocs serve`);
-    # printing them here too showed every warning twice.
-    if run_check(project, show_warnings=False, for_build=True) != 0:
-        print("The previous site/ was left as it was.", file=sys.stderr)
-        return 1
+    # One read of the catalog, by the build itself (its plugin prints warnings and
+    # not-published photos, also for `mkdocs serve`). A failed build still takes down from the
+    # previous site/ what may no longer be published, and says so.
     _show_mkdocs_log()
     try:
         built = build_site(project / "mkdocs.yml", site_dir=site_dir, strict=strict)
     except BuildFailed as error:
-        print(f"\nBuild failed: {error}\nThe previous site/ was left as it was.", file=sys.stderr)
+        print(f"\nBuild failed: {error}", file=sys.stderr)
         return 1
     print(f"Site built in {built}.")
     print("Next: to publish, commit and push (the Publish workflow deploys it), or upload the contents of "
@@ -188,7 +186,14 @@ def run_takedown(project: Path, *, site_dir: Path) -> int:
             file=sys.stderr,
         )
         return 2
-    report = take_down(site_dir, records, on=today())
+    from .swap import BuildLocked, build_lock
+
+    try:
+        with build_lock(site_dir):  # never at the same time as a build of the same site
+            report = take_down(site_dir, records, on=today())
+    except BuildLocked as error:
+        print(f"Nothing was taken down yet: {error}", file=sys.stderr)
+        return 1
     for page in report.pages:
         print(f"  removed {page}")
     print(report.summary())

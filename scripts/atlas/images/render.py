@@ -12,9 +12,14 @@ in what order.
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import multiprocessing
 import os
+import signal
+import sys
 import threading
+import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -149,9 +154,22 @@ def _run(jobs: list[_Job], workers: int | None) -> list[str | None]:
     workers = min(workers or _cores(), len(jobs))
     if workers <= 1:
         return [_make_entry(job) for job in jobs]
-    # Results come back in job order, whatever finishes first.
-    with ProcessPoolExecutor(max_workers=workers, mp_context=_process_context()) as pool:
+    pool = ProcessPoolExecutor(
+        max_workers=workers, mp_context=_process_context(), initializer=_die_with_parent, initargs=(os.getpid(),)
+    )
+    try:
+        # Results come back in job order, whatever finishes first.
         return list(pool.map(_make_entry, jobs))
+    except BaseException as error:
+        if not isinstance(error, Exception):
+            # Ctrl-C or SIGTERM (build.py's BuildStopped): stop the workers now rather than
+            # wait for the photos in progress. Python 3.11 has no public way to; 3.14 adds
+            # terminate_workers(). Another error lets the running photos finish and be cached.
+            for process in list((getattr(pool, "_processes", None) or {}).values()):
+                process.terminate()
+        raise
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _process_context():
@@ -160,6 +178,38 @@ def _process_context():
     if threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods():
         return multiprocessing.get_context("fork")
     return multiprocessing.get_context("spawn")
+
+
+def _die_with_parent(parent_pid: int) -> None:
+    """Each worker's first step: end when the build process ends, even by SIGKILL, which gives
+    the pool no chance to stop its workers (they would wait for work forever, holding memory)."""
+    # A forked worker inherits build.py's SIGTERM handler; it must simply die of SIGTERM, and
+    # leave Ctrl-C (sent to the whole terminal's process group) to the build process.
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), signal.SIG_DFL)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _killed_with_parent_by_kernel()
+    if os.getppid() != parent_pid:
+        os._exit(1)  # the build ended before the line above took effect
+    # Everywhere (macOS has no PDEATHSIG): notice being orphaned within a second.
+    threading.Thread(target=_exit_when_orphaned, args=(parent_pid,), name="atlas-orphan-watch", daemon=True).start()
+
+
+_PR_SET_PDEATHSIG = 1  # linux/prctl.h
+
+
+def _killed_with_parent_by_kernel() -> None:
+    """Linux: the kernel sends this process SIGKILL when the one that started it ends."""
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(OSError, AttributeError):
+            ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+
+
+def _exit_when_orphaned(parent_pid: int) -> None:
+    while os.getppid() == parent_pid:
+        time.sleep(0.5)
+    os._exit(1)
 
 
 def _cores() -> int:
