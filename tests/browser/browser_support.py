@@ -120,3 +120,14 @@ def tab_to(page, locator, *, max_presses: int = 200) -> None:
         if page.evaluate("element => document.activeElement === element", handle):
             return
     raise AssertionError(f"{locator} was not reached with Tab in {max_presses} presses")
+
+
+# What a page must not have gained from hostile staff text: an image from the strings, a script
+# holding one, an event-handler attribute, a javascript: link. JSON-LD is data, not a script.
+INJECTED_MARKUP = """() => ({
+  images: [...document.querySelectorAll('img')].filter(i => i.getAttribute('src') === 'x' || (i.src || '').includes('evil.example')).length,
+  scripts: [...document.querySelectorAll('script')].filter(s => s.type !== 'application/ld+json' && s.textContent.includes('alert')).length,
+  handlers: [...document.querySelectorAll('[onerror]')].length,
+  javascriptLinks: [...document.querySelectorAll('a[href]')].filter(a => a.href.toLowerCase().startsWith('javascript')).length,
+})"""
+NO_INJECTED_MARKUP = {"images": 0, "scripts": 0, "handlers": 0, "javascriptLinks": 0}

@@ -21,7 +21,7 @@ from atlas.qa.serve import serve
 from fixture_project import make_project, write_jpeg
 from hostile_site import HOSTILE
 
-from browser_support import Recorder, axe_violations, tab_to
+from browser_support import INJECTED_MARKUP, NO_INJECTED_MARKUP, Recorder, axe_violations, tab_to
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 HOSTILE_ON = dt.date(2026, 11, 21)
@@ -405,15 +405,7 @@ ASSETS = PROJECT_ROOT / "docs" / "assets"
 # The markup comes before HOSTILE's `<!--`, which would hide it from a careless innerHTML.
 HOSTILE_CAPTION = f'caption <img src=x onerror=alert(1)> "><script>alert(2)</script> </dialog></p> &amp; &lt;b&gt; {HOSTILE}'
 HOSTILE_ALT = f'alt "><img src=x onerror=alert(4)> <script>alert(5)</script> {HOSTILE}'
-# What the page must not have gained: an image from the strings, a script holding one, an event
-# handler attribute, a javascript: link. JSON-LD is data, not a script that runs.
-INJECTED = """() => ({
-  images: [...document.querySelectorAll('img')].filter(i => i.getAttribute('src') === 'x' || (i.src || '').includes('evil.example')).length,
-  scripts: [...document.querySelectorAll('script')].filter(s => s.type !== 'application/ld+json' && s.textContent.includes('alert')).length,
-  handlers: [...document.querySelectorAll('[onerror]')].length,
-  javascriptLinks: [...document.querySelectorAll('a[href]')].filter(a => a.href.toLowerCase().startsWith('javascript')).length,
-})"""
-CLEAN = {"images": 0, "scripts": 0, "handlers": 0, "javascriptLinks": 0}
+INJECTED, CLEAN = INJECTED_MARKUP, NO_INJECTED_MARKUP
 
 
 def hostile_catalog() -> str:

@@ -12,15 +12,9 @@ import pytest
 from atlas.qa.serve import serve
 from hostile_site import FIELDS, build_hostile_site
 
-from browser_support import Recorder
+from browser_support import INJECTED_MARKUP, NO_INJECTED_MARKUP, Recorder
 
-INJECTED = """() => ({
-  images: [...document.querySelectorAll('img')].filter(i => i.getAttribute('src') === 'x' || (i.src || '').includes('evil.example')).length,
-  scripts: [...document.querySelectorAll('script')].filter(s => s.type !== 'application/ld+json' && s.textContent.includes('alert')).length,
-  handlers: [...document.querySelectorAll('[onerror]')].length,
-  javascriptLinks: [...document.querySelectorAll('a[href]')].filter(a => a.href.toLowerCase().startsWith('javascript')).length,
-})"""
-CLEAN = {"images": 0, "scripts": 0, "handlers": 0, "javascriptLinks": 0}
+INJECTED, CLEAN = INJECTED_MARKUP, NO_INJECTED_MARKUP
 
 
 @pytest.fixture(scope="module")

@@ -56,13 +56,9 @@ def check_catalog(
     on = on or today()
     captions = Path(captions)
     filename = display_name or captions.name
-    text, unreadable = read_text(captions, filename=filename)
-    if text is None:
-        return None, unreadable
-    located, problems = parse(text, filename=filename)
+    located, problems = _read_and_validate(captions, filename=filename)
     if located is None:
         return None, problems
-    problems = _content_problems(located, problems, filename=filename, schema_dir=captions.parent)
 
     records = records_from(located, problems)
     state = {index: visibility(record.permission, on=on) for index, record in enumerate(records)}
@@ -102,15 +98,22 @@ def read_permission_records(captions: Path, *, display_name: str | None = None) 
     """Every photo's id, former ids and permission, read past every other problem in the file
     (for `atlas takedown`). None only when the file cannot be read as YAML at all."""
     captions = Path(captions)
-    filename = display_name or captions.name
+    located, problems = _read_and_validate(captions, filename=display_name or captions.name)
+    if located is None:
+        return None, problems
+    return records_from(located, problems), problems
+
+
+def _read_and_validate(captions: Path, *, filename: str):
+    """The located data and every problem (permission ones classified), or None and why the
+    file cannot be read as YAML at all."""
     text, unreadable = read_text(captions, filename=filename)
     if text is None:
         return None, unreadable
     located, problems = parse(text, filename=filename)
     if located is None:
         return None, problems
-    problems = _content_problems(located, problems, filename=filename, schema_dir=captions.parent)
-    return records_from(located, problems), problems
+    return located, _content_problems(located, problems, filename=filename, schema_dir=captions.parent)
 
 
 def _content_problems(located, problems: list[Problem], *, filename: str, schema_dir: Path) -> list[Problem]:
