@@ -61,3 +61,14 @@ def test_withdrawing_twice_changes_nothing_the_second_time(project):
     with pytest.raises(EditError, match=r"already withdrawn \(on 2025-03-04\)"):
         withdraw(project, "left-arm", reason="again", on=dt.date(2025, 4, 1))
     assert project.captions.read_text(encoding="utf-8") == once
+
+
+def test_a_mistake_elsewhere_in_the_catalog_never_holds_back_a_withdrawal(project):
+    # Someone left the other photo's gallery misspelt: `make check` fails, the build fails,
+    # but the withdrawal of this photo must still be recorded at once.
+    project.captions.write_text(CAPTIONS.replace("  - id: right-arm\n    file: arms/right-arm.png\n    gallery: arms\n",
+                                                 "  - id: right-arm\n    file: arms/right-arm.png\n    gallery: armz\n"))
+    withdraw(project, "left-arm", reason="asked by phone", on=ON)
+    text = project.captions.read_text()
+    assert "status: withdrawn" in text and 'withdrawn_reason: "asked by phone"' in text
+    assert "gallery: armz" in text  # the unrelated mistake is left for staff to fix

@@ -23,6 +23,7 @@ class PhotoRecord:
     photo_id: str | None  # None when the entry's id cannot be read
     former_ids: tuple[str, ...]
     permission: Permission
+    gallery: str = ""
 
 
 def photo_index(problem: Problem) -> int | None:
@@ -76,6 +77,7 @@ def records_from(located: Located, problems: list[Problem]) -> list[PhotoRecord]
                 photo_id=photo_id,
                 former_ids=tuple(f for f in former if isinstance(f, str)) if isinstance(former, list) else (),
                 permission=permission_from(entry.get("permission"), problem=permission_problem_of(index, problems)),
+                gallery=entry.get("gallery") if isinstance(entry.get("gallery"), str) else "",
             )
         )
     return records

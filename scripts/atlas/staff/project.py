@@ -164,21 +164,39 @@ def read_source(project: Project) -> str:
         raise EditError("captions.yaml is not UTF-8 text\nNext: run `make check` to see where.") from error
 
 
-def validate_text(project: Project, text: str) -> None:
-    """Refuse to write an edit that `make check` would reject (a bug, never staff's fault)."""
+def _problems_of(project: Project, text: str):
     fd, scratch = tempfile.mkstemp(dir=project.root, prefix=".captions.yaml.", suffix=".check")
     try:
         with os.fdopen(fd, "wb") as stream:
             stream.write(text.encode("utf-8"))
-        catalog, problems = check_catalog(
-            Path(scratch), images_dir=project.images, verify_image=_no_decoding, display_name="captions.yaml"
-        )
+        return check_catalog(Path(scratch), images_dir=project.images, verify_image=_no_decoding, display_name="captions.yaml")
     finally:
         Path(scratch).unlink(missing_ok=True)
+
+
+def validate_text(project: Project, text: str) -> None:
+    """Refuse to write an edit that `make check` would reject (a bug, never staff's fault)."""
+    catalog, problems = _problems_of(project, text)
     if catalog is None:
         raise EditError(
             "the edit would leave captions.yaml invalid, so nothing was changed:\n"
             + format_problems(errors_in(problems))
+            + "\nNext: please report this with the lines above; meanwhile edit captions.yaml by hand (see EDITING.md)."
+        )
+
+
+def no_new_problems(project: Project, old_text: str, new_text: str) -> None:
+    """Refuse an edit that adds an error the file did not have. Errors it already had (on other
+    lines) do not stop the edit: a withdrawal must never wait for an unrelated fix."""
+
+    def errors(text: str) -> set[tuple[str, str]]:
+        return {(p.where, p.message) for p in errors_in(_problems_of(project, text)[1])}
+
+    added = errors(new_text) - errors(old_text)
+    if added:
+        raise EditError(
+            "the edit would add problems to captions.yaml, so nothing was changed:\n"
+            + "\n".join(f"{where}: {message}" for where, message in sorted(added))
             + "\nNext: please report this with the lines above; meanwhile edit captions.yaml by hand (see EDITING.md)."
         )
 

@@ -14,7 +14,8 @@ import yaml
 
 from ..catalog.problems import did_you_mean
 from ..pages.embed import EMBED
-from .project import LOCK_WAIT, Project, catalog_lock, read_catalog, read_source, validate_text, write_text
+from ..catalog import read_permission_records
+from .project import LOCK_WAIT, Project, catalog_lock, no_new_problems, read_source, write_text
 from .yamledit import EditError, apply_edits, double_quoted, field_of, photo_node, read_nodes, scalar_like, set_fields, verify_edit
 
 
@@ -69,10 +70,13 @@ def withdraw(project: Project, photo_id: str, *, reason: str, on: dt.date, wait:
     if not photo_id.strip():
         raise EditError("which photo?\nNext: make withdraw ID=photo-id REASON=\"...\" (`make permissions` lists the ids).")
     with catalog_lock(project, timeout=wait, holder=f"atlas withdraw {photo_id}"):
-        photo = _withdrawable(read_catalog(project), photo_id)
+        # Read tolerantly: a mistake elsewhere in captions.yaml must never hold back a
+        # withdrawal. The edit itself is checked to change exactly what it says, and to add no
+        # problem the file did not already have.
+        photo = _withdrawable(project, photo_id)
         text = read_source(project)
         new_text = withdrawal_text(text, photo_id, reason=reason, on=on)
-        validate_text(project, new_text)
+        no_new_problems(project, text, new_text)
         write_text(project, new_text)
     return Withdrawn(
         photo_id=photo_id,
@@ -84,13 +88,20 @@ def withdraw(project: Project, photo_id: str, *, reason: str, on: dt.date, wait:
     )
 
 
-def _withdrawable(catalog, photo_id: str):
-    photo = catalog.photo(photo_id)
+def _withdrawable(project: Project, photo_id: str):
+    records, problems = read_permission_records(project.captions)
+    if records is None:
+        raise EditError(
+            "captions.yaml cannot be read at all, so the photo cannot be found:\n"
+            + "\n".join(str(p) for p in problems)
+            + "\nNext: fix the lines above (see EDITING.md, 'Reading an error message'), then run the command again."
+        )
+    photo = next((r for r in records if r.photo_id == photo_id), None)
     if photo is None:
-        current = next((p.id for p in catalog.photos if photo_id in p.former_ids), None)
+        current = next((r.photo_id for r in records if photo_id in r.former_ids), None)
         if current:
             raise EditError(f"'{photo_id}' is a former id of '{current}'\nNext: run the command again with '{current}'.")
-        hint = did_you_mean(photo_id, [p.id for p in catalog.photos])
+        hint = did_you_mean(photo_id, [r.photo_id for r in records if r.photo_id])
         raise EditError(
             f"there is no photo '{photo_id}' in captions.yaml. {hint}".rstrip()
             + "\nNext: run `make permissions` to list every photo id."
