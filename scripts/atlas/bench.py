@@ -46,7 +46,7 @@ def write_project(root: Path, photos: list[tuple[str, str]], *, caption_suffix: 
         "strict": True,
         "theme": {"name": "material", "custom_dir": str(THEME_DIR), "font": False, "language": "en"},
         "extra": {"generator": False},
-        "plugins": ["search", {"atlas": {"captions": "captions.yaml", "images": "images", "cache": ".cache/atlas"}}],
+        "plugins": ["search", "atlas"],
         "markdown_extensions": ["attr_list", "md_in_html"],
         "nav": [{"Home": "index.md"}, {"Photo galleries": "galleries/index.md"}],
         "not_in_nav": "/photos/*\n/galleries/*\n",

@@ -22,6 +22,7 @@ from . import swap
 from .catalog import read_permission_records
 from .mkdocs_plugin import AtlasPlugin
 from .permission import today
+from .settings import load_settings
 from .takedown import take_down
 
 log = get_plugin_logger("atlas")
@@ -82,7 +83,7 @@ def _take_down_after_failure(site_dir: Path, root: Path, *, on: dt.date | None) 
     of hard links and swapped in, so a reader (or a kill) never sees a half-pruned site."""
     if not (site_dir / "index.html").is_file():
         return f"There is no earlier site in {site_dir}, so nothing is online from this folder."
-    records, _problems = read_permission_records(root / "captions.yaml")
+    records, _problems = read_permission_records(load_settings(root).catalog)
     if records is None:
         return (
             f"TAKEDOWN NOT DONE: captions.yaml cannot be read at all, so {site_dir} was left exactly as it was. "
@@ -120,7 +121,7 @@ def _run_mkdocs(config) -> None:
 
 
 def _cache_dirs(config, root: Path) -> list[Path]:
-    return [root / plugin.config.cache for plugin in config.plugins.values() if isinstance(plugin, AtlasPlugin)]
+    return [load_settings(root).cache]
 
 
 @contextlib.contextmanager

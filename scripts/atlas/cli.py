@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from .catalog import NOT_PUBLISHED, WARNING, check_catalog, errors_in, format_problems
+from .settings import SettingsError, load_settings
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -46,6 +47,11 @@ def main(argv: list[str] | None = None) -> int:
 
     args = parser.parse_args(argv)
     project = args.project.resolve()
+    try:
+        load_settings(project)  # every command reads its paths from here: refuse a bad setting first
+    except SettingsError as error:
+        print(f"{error}\nNothing was done. Fix the setting in mkdocs.yml, then run the command again.", file=sys.stderr)
+        return 1
     if args.command == "check":
         status = run_check(project) or run_embed_check(project)
         if status == 0:
@@ -60,11 +66,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.command in ("add-photo", "withdraw", "permissions"):
         return run_staff_command(project, args)
     if args.command == "takedown":
-        return run_takedown(project, site_dir=args.site_dir or project / "site")
+        return run_takedown(project, site_dir=args.site_dir or load_settings(project).site_dir)
     if args.command == "make-samples":
         from .samples import make_sample_images
 
-        written = make_sample_images(project / "images" / "samples", force=args.force)
+        written = make_sample_images(load_settings(project).images / "samples", force=args.force)
         print(f"{len(written)} sample image(s) written to images/samples/")
         return 0
     return 2  # pragma: no cover - argparse enforces the choices
@@ -76,9 +82,11 @@ def run_check(project: Path, *, show_warnings: bool = True, for_build: bool = Fa
     a mistake in one record must not hold back another photo's takedown."""
     from .images import cached_verifier
 
-    # The same cache as the build's (mkdocs.yml's atlas `cache`, by default .cache/atlas).
-    verify = cached_verifier(project / ".cache" / "atlas")
-    catalog, problems = check_catalog(project / "captions.yaml", images_dir=project / "images", verify_image=verify)
+    settings = load_settings(project)
+    # The same cache as the build's, so a photo verified once is not decoded again.
+    verify = cached_verifier(settings.cache)
+    catalog_name = settings.shown(settings.catalog)
+    catalog, problems = check_catalog(settings.catalog, images_dir=settings.images, verify_image=verify, display_name=catalog_name)
     errors = errors_in(problems)
     unpublished = [p for p in problems if p.severity == NOT_PUBLISHED]
     shown = problems if show_warnings else errors
@@ -86,7 +94,7 @@ def run_check(project: Path, *, show_warnings: bool = True, for_build: bool = Fa
         print(format_problems(shown), file=sys.stderr)
     if errors:
         print(
-            f"\n{len(errors)} problem(s) to fix in captions.yaml. Nothing was built. "
+            f"\n{len(errors)} problem(s) to fix in {catalog_name}. Nothing was built. "
             "Fix the lines above, then run the command again.",
             file=sys.stderr,
         )
@@ -101,7 +109,7 @@ def run_check(project: Path, *, show_warnings: bool = True, for_build: bool = Fa
         return 1
     warnings = sum(p.severity == WARNING for p in problems)
     note = f" ({warnings} warning(s) {'above' if show_warnings else 'below'})." if warnings else "."
-    print(f"captions.yaml is fine: {len(catalog.photos)} photos in {len(catalog.galleries)} galleries" + note)
+    print(f"{catalog_name} is fine: {len(catalog.photos)} photos in {len(catalog.galleries)} galleries" + note)
     return 0
 
 
@@ -177,7 +185,8 @@ def run_takedown(project: Path, *, site_dir: Path) -> int:
     if not (site_dir / "index.html").is_file():
         print(f"No built site in {site_dir}: nothing to take down.", file=sys.stderr)
         return 2
-    records, problems = read_permission_records(project / "captions.yaml")
+    settings = load_settings(project)
+    records, problems = read_permission_records(settings.catalog, display_name=settings.shown(settings.catalog))
     if records is None:
         print(format_problems(problems), file=sys.stderr)
         print(

@@ -17,21 +17,18 @@ from .articles.page import body_first_line, render_article
 from .catalog import ERROR, check_catalog, errors_in, format_problems
 from .escape import engine_meta
 from .images import ImageError, cached_verifier
-from .pages.context import SiteInfo
 from .pages.embed import expand_embeds
 from .permission import today
 from .security import secure_site, theme_script_hashes
+from .settings import SettingsError, load_settings
 from .site import SitePlan, plan_site
 
 log = get_plugin_logger("atlas")
 
 
 class AtlasConfig(Config):
-    captions = c.Type(str, default="captions.yaml")
-    images = c.Type(str, default="images")
-    cache = c.Type(str, default=".cache/atlas")
-    references = c.Type(str, default="references.yaml")
-    glossary = c.Type(str, default="docs/includes/glossary.md")
+    """No options here: the atlas's settings live in one place, `extra.atlas` (atlas.settings),
+    which every command reads too."""
 
 
 class AtlasPlugin(BasePlugin[AtlasConfig]):
@@ -53,12 +50,16 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):
         self.serving = command == "serve"
 
     def on_config(self, config):
-        root = Path(config.config_file_path).resolve().parent
-        self.captions_path = root / self.config.captions
-        self.images_dir = root / self.config.images
-        self.cache_dir = root / self.config.cache
-        self.references_path = root / self.config.references
-        self.glossary_path = root / self.config.glossary
+        config_file = Path(config.config_file_path).resolve()
+        try:
+            self.settings = load_settings(config_file.parent, config_file=config_file.name)
+        except SettingsError as error:
+            raise PluginError(str(error)) from error
+        self.captions_path = self.settings.catalog
+        self.images_dir = self.settings.images
+        self.cache_dir = self.settings.cache
+        self.references_path = self.settings.references
+        self.glossary_path = self.settings.glossary
         return config
 
     def on_pre_build(self, config):
@@ -68,7 +69,7 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):
         # A project without citations (a fixture, a new foundation) needs no references file;
         # citing a key without one is still an error, reported by the article renderer.
         if self.references_path.is_file():
-            self.references, problems = check_references(self.references_path)
+            self.references, problems = check_references(self.references_path, display_name=self.settings.shown(self.references_path))
         else:
             self.references, problems = {}, []
         if self.references is None:
@@ -76,7 +77,7 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):
                 f"{len(problems)} problem(s) in {self.references_path.name}; nothing was built:\n" + format_problems(problems)
             )
         glossary_text = self.glossary_path.read_text(encoding="utf-8") if self.glossary_path.is_file() else ""
-        self.glossary, glossary_problems = parse_glossary(glossary_text, filename=self.config.glossary)
+        self.glossary, glossary_problems = parse_glossary(glossary_text, filename=self.settings.shown(self.glossary_path))
         if glossary_problems:
             raise PluginError("problems in the glossary; nothing was built:\n" + "\n".join(glossary_problems))
         catalog, problems = check_catalog(
@@ -84,6 +85,7 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):
             images_dir=self.images_dir,
             on=self.permission_date or today(),
             verify_image=cached_verifier(self.cache_dir),
+            display_name=self.settings.shown(self.captions_path),
         )
         for problem in problems:
             if problem.severity != ERROR:
@@ -93,27 +95,20 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):
                 log.info(str(problem))
         if catalog is None:
             raise PluginError(
-                f"{len(errors_in(problems))} problem(s) in {self.captions_path.name}; nothing was built:\n"
+                f"{len(errors_in(problems))} problem(s) in {self.settings.shown(self.captions_path)}; nothing was built:\n"
                 + format_problems(errors_in(problems))
             )
         try:
             self.plan = plan_site(
-                catalog, on=self.permission_date or today(), cache_dir=self.cache_dir, site=self._site_info(config)
+                catalog,
+                on=self.permission_date or today(),
+                cache_dir=self.cache_dir,
+                settings=self.settings.image,
+                site=self.settings.site,
+                workers=self.settings.workers,
             )
         except ImageError as error:
             raise PluginError(str(error)) from error
-
-    @staticmethod
-    def _site_info(config) -> SiteInfo:
-        # Foundation details live in mkdocs.yml under extra.atlas, apart from the code.
-        extra = (config.extra or {}).get("atlas", {}) or {}
-        url = config.site_url or ""
-        return SiteInfo(
-            name=config.site_name,
-            url=url if url.endswith("/") or not url else url + "/",
-            contact_email=extra.get("contact_email", ""),
-            reuse_page=extra.get("reuse_page", ""),
-        )
 
     def on_files(self, files: Files, config) -> Files:
         for generated in self.plan.files:

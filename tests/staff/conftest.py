@@ -60,10 +60,7 @@ theme:
   font: false
 plugins:
   - search
-  - atlas:
-      captions: captions.yaml
-      images: images
-      cache: .cache/atlas
+  - atlas
 markdown_extensions:
   - attr_list
   - md_in_html

@@ -17,6 +17,7 @@ import yaml
 
 from ..build import build_site
 from ..catalog import Catalog, load_catalog
+from ..settings import load_settings
 
 
 @dataclass(frozen=True)
@@ -27,7 +28,8 @@ class BuiltSite:
     site_url: str | None
 
     def catalog(self) -> Catalog:
-        return load_catalog(self.root / "captions.yaml", images_dir=self.root / "images")
+        settings = load_settings(self.root)
+        return load_catalog(settings.catalog, images_dir=settings.images, on=self.on)
 
 
 def build_once(project_root: Path, into: Path) -> BuiltSite:

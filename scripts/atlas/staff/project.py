@@ -11,12 +11,14 @@ import threading
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Iterator
 
 from filelock import FileLock, Timeout
 
 from ..catalog import Catalog, check_catalog, errors_in, format_problems
+from ..settings import Settings, load_settings
 from .yamledit import EditError
 
 # How long a command waits for another one editing captions.yaml to finish: an edit takes
@@ -28,27 +30,32 @@ LOCK_WAIT = 5.0
 class Project:
     root: Path
 
+    @cached_property
+    def settings(self) -> Settings:
+        # Where the catalog, photos and pages are: mkdocs.yml's extra.atlas, as for every command.
+        return load_settings(self.root)
+
     @property
     def captions(self) -> Path:
-        return self.root / "captions.yaml"
+        return self.settings.catalog
 
     @property
     def images(self) -> Path:
-        return self.root / "images"
+        return self.settings.images
 
     @property
     def docs(self) -> Path:
-        return self.root / "docs"
+        return self.settings.docs
 
     @property
     def lock_file(self) -> Path:
-        return self.root / ".captions.yaml.lock"
+        return self.captions.with_name(f".{self.captions.name}.lock")
 
     @property
     def lock_holder_file(self) -> Path:
         # Beside the lock, not in it: a waiting process may open (and, in some filelock
         # versions, truncate) the lock file itself.
-        return self.root / ".captions.yaml.lock.holder"
+        return self.captions.with_name(f".{self.captions.name}.lock.holder")
 
 
 # --- the edit lock ----------------------------------------------------------------------------
@@ -145,7 +152,7 @@ def _no_decoding(path: Path) -> str | None:
 def read_catalog(project: Project) -> Catalog:
     """The valid catalog, or EditError listing every problem: an edit made on top of a broken
     file could hide the mistake or make it worse, so the file is fixed first."""
-    catalog, problems = check_catalog(project.captions, images_dir=project.images, verify_image=_no_decoding)
+    catalog, problems = check_catalog(project.captions, images_dir=project.images, verify_image=_no_decoding, display_name=project.settings.shown(project.captions))
     if catalog is None:
         raise EditError(
             "captions.yaml has problems to fix before it can be changed by a command:\n"
@@ -165,11 +172,11 @@ def read_source(project: Project) -> str:
 
 
 def _problems_of(project: Project, text: str):
-    fd, scratch = tempfile.mkstemp(dir=project.root, prefix=".captions.yaml.", suffix=".check")
+    fd, scratch = tempfile.mkstemp(dir=project.captions.parent, prefix=f".{project.captions.name}.", suffix=".check")
     try:
         with os.fdopen(fd, "wb") as stream:
             stream.write(text.encode("utf-8"))
-        return check_catalog(Path(scratch), images_dir=project.images, verify_image=_no_decoding, display_name="captions.yaml")
+        return check_catalog(Path(scratch), images_dir=project.images, verify_image=_no_decoding, display_name=project.settings.shown(project.captions))
     finally:
         Path(scratch).unlink(missing_ok=True)
 
@@ -207,7 +214,7 @@ def write_text(project: Project, text: str) -> None:
     file or the new one, never half of one; the file keeps its permission bits."""
     target = project.captions.resolve()  # a symlinked catalog: replace the file, not the link
     mode = stat.S_IMODE(target.stat().st_mode) if target.exists() else 0o644
-    fd, temporary = tempfile.mkstemp(dir=target.parent, prefix=".captions.yaml.", suffix=".new")
+    fd, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".new")
     try:
         with os.fdopen(fd, "wb") as stream:
             stream.write(text.encode("utf-8"))
