@@ -17,7 +17,7 @@ TIME_CAP = 30  # seconds
 _CHILD = """
 import json, sys
 from pathlib import Path
-from atlas.catalog.yamlsource import parse, read_text
+from atlas.yamlsource import parse, read_text
 text, problems = read_text(Path(sys.argv[1]), filename="captions.yaml")
 located = None
 if text is not None:

@@ -3,7 +3,7 @@ column, in words staff can act on; a byte-order mark and CRLF line endings are s
 
 from __future__ import annotations
 
-from atlas.catalog.yamlsource import MAX_REPORTED, parse, read_text
+from atlas.yamlsource import MAX_REPORTED, parse, read_text
 
 from .support import read_capped
 

@@ -7,7 +7,7 @@ import math
 
 import pytest
 
-from atlas.catalog.yamlsource import parse
+from atlas.yamlsource import parse
 
 
 def value_of(typed: str):

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..catalog.problems import Problem, did_you_mean
-from ..catalog.yamlsource import Located, parse, read_text
+from ..yamlsource import Located, parse, read_text
 
 KEY = re.compile(r"^[a-z][a-z0-9-]*$")
 DOI = re.compile(r"^10\.\d{4,9}/\S+$")

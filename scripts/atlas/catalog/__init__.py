@@ -11,8 +11,8 @@ from .checks import cross_reference_problems, file_problems
 from .model import Catalog, Gallery, Permission, Photo, gallery_from, photo_from
 from .problems import ERROR, NOT_PUBLISHED, WARNING, CatalogError, Problem, errors_in, format_problems
 from .records import PhotoRecord, classify, permission_problem_of, records_from
-from .schema import SCHEMA_FILE, keep_text_as_typed, load_schema, schema_problems
-from .yamlsource import parse, read_text
+from .schema import keep_text_as_typed, load_schema, schema_problems
+from ..yamlsource import parse, read_text
 
 __all__ = [
     "Catalog",
@@ -113,12 +113,11 @@ def _read_and_validate(captions: Path, *, filename: str):
     located, problems = parse(text, filename=filename)
     if located is None:
         return None, problems
-    return located, _content_problems(located, problems, filename=filename, schema_dir=captions.parent)
+    return located, _content_problems(located, problems, filename=filename)
 
 
-def _content_problems(located, problems: list[Problem], *, filename: str, schema_dir: Path) -> list[Problem]:
-    schema_path = schema_dir / SCHEMA_FILE
-    schema = load_schema(schema_path) if schema_path.is_file() else load_schema()
+def _content_problems(located, problems: list[Problem], *, filename: str) -> list[Problem]:
+    schema = load_schema()
     keep_text_as_typed(located, schema=schema)
     # A value the reader already reported (an explicit tag, say) is not reported again.
     reported = {(p.line, p.column) for p in problems}

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from .problems import WARNING, Problem
-from .yamlsource import Located, dotted
+from ..yamlsource import Located, dotted
 
 # Screen readers already announce "image" or "graphic"; starting with it says it twice.
 _REDUNDANT_START = re.compile(r"^\s*(an?\s+|the\s+)?(image|photo|photograph|picture|pic)\s+(of|showing)\b", re.IGNORECASE)

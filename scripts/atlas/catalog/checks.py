@@ -7,7 +7,7 @@ from pathlib import Path, PurePosixPath
 from typing import Callable
 
 from .problems import ERROR, WARNING, Problem, did_you_mean
-from .yamlsource import Located, dotted
+from ..yamlsource import Located, dotted
 
 def cross_reference_problems(located: Located, *, filename: str) -> list[Problem]:
     data = located.data if isinstance(located.data, dict) else {}

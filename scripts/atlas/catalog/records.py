@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 
 from ..problems import ERROR, NOT_PUBLISHED, Problem
 from .model import Permission, permission_from
-from .yamlsource import Located
+from ..yamlsource import Located
 
 
 @dataclass(frozen=True)

@@ -18,11 +18,12 @@ import jsonschema
 from jsonschema.exceptions import ValidationError
 
 from .problems import Problem, did_you_mean
-from .yamlsource import Located, dotted
+from ..yamlsource import Located, dotted
 
 SCHEMA_FILE = "captions.schema.json"
-# The repository's own schema, for catalogs (such as test fixtures) that sit elsewhere.
-DEFAULT_SCHEMA = FsPath(__file__).resolve().parents[3] / SCHEMA_FILE
+# The one declaration of the catalog format ships inside the package, so an installed atlas
+# (not only a checkout) has it; captions.yaml points editors at this same file.
+DEFAULT_SCHEMA = FsPath(__file__).resolve().parent / SCHEMA_FILE
 
 
 @lru_cache(maxsize=None)

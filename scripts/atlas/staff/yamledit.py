@@ -3,7 +3,7 @@ about and keep every other byte (line endings, byte-order mark, comments, blank 
 key order) exactly as staff left it.
 
 Edits are made on the text itself, at the places the reader's node marks point to
-(`atlas.catalog.yamlsource.compose`), never by loading and dumping the whole file: a round trip
+(`atlas.yamlsource.compose`), never by loading and dumping the whole file: a round trip
 through any YAML library rewrites what it does not understand. Every edit is then read back with
 the project's own reader (`verify_edit`), and refused unless it means exactly what was intended.
 ruamel.yaml is used only to write a new entry's lines (`append_entry_text`).
@@ -22,7 +22,7 @@ import yaml
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-from ..catalog.yamlsource import compose, parse
+from ..yamlsource import compose, parse
 
 FILENAME = "captions.yaml"
 _LINE_BREAK = re.compile("\r\n|[\n\r\x85\u2028\u2029]")  # YAML's, as the reader counts lines
