@@ -224,7 +224,9 @@ def run_readability(project: Path) -> int:
 def run_serve(project: Path, *, addr: str) -> int:
     from mkdocs.commands.serve import serve
 
-    if run_check(project) != 0:
+    # A photo held back by its permission record does not stop the preview (it is simply not
+    # shown), just as it does not stop a build.
+    if run_check(project, for_build=True) != 0:
         return 1
     _show_mkdocs_log()
     serve(config_file=str(project / "mkdocs.yml"), dev_addr=addr, livereload=True)
