@@ -8,7 +8,8 @@ from pathlib import Path
 
 from PIL import Image
 
-REPO = Path(__file__).resolve().parents[1]
+from atlas.qa.fixture import write_config
+
 
 
 def write_jpeg(path: Path, size=(64, 48), color=(200, 150, 120), **save_options) -> Path:
@@ -17,29 +18,13 @@ def write_jpeg(path: Path, size=(64, 48), color=(200, 150, 120), **save_options)
     return path
 
 
-FIXTURE_MKDOCS = """\
-site_name: Fixture atlas
-site_url: https://atlas.example.org/
-theme:
-  name: material
-  custom_dir: {theme}
-  font: false
-plugins:
-  - search
-  - atlas
-markdown_extensions:
-  - attr_list
-  - md_in_html
-not_in_nav: |
-  /photos/*
-  /galleries/*
-"""
 
 
-def make_project(root: Path, captions: str, *, docs: dict[str, str] | None = None) -> Path:
-    """A minimal project: mkdocs.yml, captions.yaml, docs/. Returns mkdocs.yml's path."""
+def make_project(root: Path, captions: str, *, docs: dict[str, str] | None = None, atlas: dict | None = None) -> Path:
+    """A minimal project: mkdocs.yml, captions.yaml, docs/. Returns mkdocs.yml's path.
+    `atlas`: its extra.atlas settings."""
     root.mkdir(parents=True, exist_ok=True)
-    (root / "mkdocs.yml").write_text(FIXTURE_MKDOCS.format(theme=REPO / "scripts" / "atlas" / "theme"))
+    write_config(root, atlas=atlas)
     (root / "captions.yaml").write_text(textwrap.dedent(captions))
     pages = {"index.md": "# Home\n\nWelcome.\n"}
     pages.update(docs or {})

@@ -99,14 +99,12 @@ def build_hostile_site(root: Path) -> Path:
         allow_unicode=True,
         sort_keys=False,
     ).strip()
-    config = make_project(root, catalog(), docs={"article.md": ARTICLE.format(front=front)})
+    config = make_project(root, catalog(), docs={"article.md": ARTICLE.format(front=front)}, atlas={"contact_email": "ask@example.org"})
     (root / "references.yaml").write_text(
         yaml.safe_dump({"ref2001": {"authors": ["Alpha A"], "title": FIELDS["reference title"],
                                     "journal": FIELDS["reference journal"], "year": 2001}}, allow_unicode=True),
         encoding="utf-8",
     )
-    text = config.read_text().replace("plugins:\n", "extra:\n  atlas:\n    contact_email: ask@example.org\nplugins:\n")
-    config.write_text(text)
     write_jpeg(root / "images" / "hostile.jpg")
     write_jpeg(root / "images" / "second.jpg", color=(10, 20, 30))
     return build_site(config, site_dir=root / "site", on=ON)

@@ -34,9 +34,11 @@ photos:
 
 
 def project_with_settings(tmp_path, settings: str):
+    """A fixture project whose extra.atlas holds `settings`, written as staff would type them."""
     config = make_project(tmp_path, CATALOG)
-    text = config.read_text().replace("plugins:\n", "extra:\n  atlas:\n" + textwrap.indent(settings, "    ") + "plugins:\n")
-    config.write_text(text)
+    text = config.read_text()
+    assert "  atlas: {}\n" in text
+    config.write_text(text.replace("  atlas: {}\n", "  atlas:\n" + textwrap.indent(settings, "    ")))
     return config.parent
 
 

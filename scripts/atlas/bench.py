@@ -29,8 +29,8 @@ from PIL import Image, ImageCms, ImageOps
 from . import site as site_module
 from .images import ImageSettings
 from .images.synthetic import synthetic_photo
+from .qa.fixture import write_config
 
-THEME_DIR = Path(__file__).parent / "theme"
 BENCH_DATE = dt.date(2026, 1, 1)
 
 
@@ -40,18 +40,7 @@ def write_project(root: Path, photos: list[tuple[str, str]], *, caption_suffix: 
     (root / "docs").mkdir(parents=True, exist_ok=True)
     (root / "images").mkdir(exist_ok=True)
     (root / "docs" / "index.md").write_text("# Bench\n\n[Galleries](galleries/index.md)\n", encoding="utf-8")
-    config = {
-        "site_name": "Atlas bench",
-        "site_url": "https://atlas.example.org/",
-        "strict": True,
-        "theme": {"name": "material", "custom_dir": str(THEME_DIR), "font": False, "language": "en"},
-        "extra": {"generator": False},
-        "plugins": ["search", "atlas"],
-        "markdown_extensions": ["attr_list", "md_in_html"],
-        "nav": [{"Home": "index.md"}, {"Photo galleries": "galleries/index.md"}],
-        "not_in_nav": "/photos/*\n/galleries/*\n",
-    }
-    (root / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+    write_config(root, site_name="Atlas bench", strict=True, nav=[{"Home": "index.md"}, {"Photo galleries": "galleries/index.md"}])
     catalog = {
         "galleries": [{"id": "bench", "title": "Bench gallery", "description": "Synthetic photos."}],
         "photos": [

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import logging
 import os
 import sys
@@ -163,9 +164,9 @@ def run_build(project: Path, *, site_dir: Path | None, strict: bool) -> int:
     # One read of the catalog, by the build itself (its plugin prints warnings and
     # not-published photos, also for `mkdocs serve`). A failed build still takes down from the
     # previous site/ what may no longer be published, and says so.
-    _show_mkdocs_log()
     try:
-        built = build_site(project / "mkdocs.yml", site_dir=site_dir, strict=strict)
+        with _mkdocs_log():
+            built = build_site(project / "mkdocs.yml", site_dir=site_dir, strict=strict)
     except BuildFailed as error:
         print(f"\nBuild failed: {error}", file=sys.stderr)
         return 1
@@ -228,18 +229,42 @@ def run_serve(project: Path, *, addr: str) -> int:
     # shown), just as it does not stop a build.
     if run_check(project, for_build=True) != 0:
         return 1
-    _show_mkdocs_log()
-    serve(config_file=str(project / "mkdocs.yml"), dev_addr=addr, livereload=True)
+    with _mkdocs_log():
+        serve(config_file=str(project / "mkdocs.yml"), dev_addr=addr, livereload=True)
     return 0
 
 
-def _show_mkdocs_log() -> None:
-    handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+class _StderrHandler(logging.StreamHandler):
+    """Writes to whatever sys.stderr is when a message comes, not the stream it was made with:
+    `atlas` may run several times in one process (tests, a wrapper), each with its own stderr."""
+
+    @property
+    def stream(self):
+        return sys.stderr
+
+    @stream.setter
+    def stream(self, _value):
+        pass
+
+
+@contextlib.contextmanager
+def _mkdocs_log():
+    """Show MkDocs' own progress and warnings on stderr while a build or preview runs, and no
+    longer after it (`atlas` may run several times in one process)."""
     logger = logging.getLogger("mkdocs")
-    if not logger.handlers:
-        logger.addHandler(handler)
-        logger.setLevel(logging.INFO)
+    if logger.handlers:  # someone (a host program) already shows it
+        yield
+        return
+    handler = _StderrHandler()
+    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+    level = logger.level
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+    try:
+        yield
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(level)
 
 
 if __name__ == "__main__":  # pragma: no cover

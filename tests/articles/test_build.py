@@ -9,33 +9,9 @@ from pathlib import Path
 import pytest
 
 from atlas.build import BuildFailed, build_site
+from atlas.qa.fixture import write_config
 
-PROJECT = Path(__file__).resolve().parents[2]
 
-MKDOCS_YML = """\
-site_name: Fixture
-site_url: https://fixture.example.org/
-theme:
-  name: material
-  custom_dir: {theme}
-  font: false
-plugins:
-  - atlas
-markdown_extensions:
-  - attr_list
-  - admonition
-  - abbr
-  - pymdownx.snippets:
-      base_path: !relative $config_dir
-      auto_append:
-        - docs/includes/glossary.md
-      check_paths: true
-exclude_docs: |
-  includes/
-extra:
-  atlas:
-    contact_email: test@example.org
-"""
 
 REFERENCES = """\
 alpha2001:
@@ -66,9 +42,7 @@ def make_project(root: Path, *, key: str) -> Path:
     (root / "references.yaml").write_text(REFERENCES)
     (root / "docs" / "includes" / "glossary.md").write_text("*[nodule]: A small lump.\n")
     (root / "docs" / "index.md").write_text(PAGE.format(key=key))
-    config = root / "mkdocs.yml"
-    config.write_text(MKDOCS_YML.format(theme=PROJECT / "scripts" / "atlas" / "theme"))
-    return config
+    return write_config(root, site_name="Fixture", search=False, glossary=True, atlas={"contact_email": "test@example.org"})
 
 
 def test_article_gets_citation_references_review_notice_tooltips_and_jsonld(tmp_path):
@@ -82,7 +56,7 @@ def test_article_gets_citation_references_review_notice_tooltips_and_jsonld(tmp_
     assert 'href="mailto:test@example.org"' in html
     jsonld = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S).group(1))
     assert jsonld["@type"] == "MedicalWebPage" and "lastReviewed" not in jsonld
-    assert jsonld["url"] == "https://fixture.example.org/"
+    assert jsonld["url"] == "https://atlas.example.org/"
     assert not (site / "includes").exists()
 
 

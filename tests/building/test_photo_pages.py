@@ -59,9 +59,7 @@ CAPTIONS = "galleries:\n  - id: g\n    title: Gallery G\n    description: Test g
 @pytest.fixture(scope="module")
 def site(tmp_path_factory) -> Path:
     root = tmp_path_factory.mktemp("pages")
-    config = make_project(root, CAPTIONS)
-    text = config.read_text().replace("plugins:\n", "extra:\n  atlas:\n    contact_email: ask@example.org\n    reuse_page: index.md\nplugins:\n")
-    config.write_text(text)
+    config = make_project(root, CAPTIONS, atlas={"contact_email": "ask@example.org", "reuse_page": "index.md"})
     for index, name in enumerate(["late", "first", "gone", "alone"]):
         write_jpeg(root / "images" / f"{name}.jpg", size=(1000, 750), color=(40 * index, 100, 150))
     return build_site(config, on=ON)

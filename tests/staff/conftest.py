@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
+from atlas.qa.fixture import write_config
 from atlas.staff import Project
 
-REPO = Path(__file__).resolve().parents[2]
 
 CAPTIONS = """\
 # Fixture catalog for the staff commands.
@@ -50,27 +50,6 @@ photos:
       requested_on: 2024-09-01
 """
 
-MKDOCS = """\
-site_name: Fixture atlas
-site_url: https://atlas.example.org/
-strict: true
-theme:
-  name: material
-  custom_dir: {theme}
-  font: false
-plugins:
-  - search
-  - atlas
-markdown_extensions:
-  - attr_list
-  - md_in_html
-nav:
-  - Home: index.md
-  - Photo galleries: galleries/index.md
-not_in_nav: |
-  /photos/*
-  /galleries/*
-"""
 
 
 def make_image(path: Path, colour: tuple[int, int, int], size=(64, 48)) -> Path:
@@ -84,7 +63,7 @@ def project(tmp_path: Path) -> Project:
     root = tmp_path / "project"
     (root / "docs").mkdir(parents=True)
     (root / "captions.yaml").write_text(CAPTIONS, encoding="utf-8")
-    (root / "mkdocs.yml").write_text(MKDOCS.format(theme=REPO / "scripts/atlas/theme"), encoding="utf-8")
+    write_config(root, strict=True, nav=[{"Home": "index.md"}, {"Photo galleries": "galleries/index.md"}])
     (root / "docs/index.md").write_text(
         textwrap.dedent("""\
             # Fixture atlas

@@ -13,7 +13,9 @@ import pytest
 
 from atlas.catalog import check_catalog
 
-from .conftest import REPO, make_image
+from .conftest import make_image
+
+REPO = Path(__file__).resolve().parents[2]
 
 HOSTILE = (
     "she said \"no\"; it's her daughter's `touch backtick-ran` $(touch subshell-ran) "
