@@ -57,8 +57,7 @@ def build_site(config_file: Path, *, site_dir: Path | None = None, strict: bool 
             try:
                 try:
                     config = _configured(config_file, staging=staging, strict=strict, on=on)
-                    for cache in _cache_dirs(config, root):
-                        swap.remove_partial_files(cache)
+                    swap.remove_partial_files(load_settings(root).cache)
                     _run_mkdocs(config)
                 except BuildFailed as failure:
                     # Nothing may hold back a takedown: the site that is there keeps
@@ -118,10 +117,6 @@ def _run_mkdocs(config) -> None:
         # (every problem in captions.yaml, say) is the error it replaced.
         cause = error.__context__ if isinstance(error, Abort) and error.__context__ else error
         raise BuildFailed(str(cause)) from error
-
-
-def _cache_dirs(config, root: Path) -> list[Path]:
-    return [load_settings(root).cache]
 
 
 @contextlib.contextmanager

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
@@ -131,3 +132,21 @@ INJECTED_MARKUP = """() => ({
   javascriptLinks: [...document.querySelectorAll('a[href]')].filter(a => a.href.toLowerCase().startsWith('javascript')).length,
 })"""
 NO_INJECTED_MARKUP = {"images": 0, "scripts": 0, "handlers": 0, "javascriptLinks": 0}
+
+
+@contextlib.contextmanager
+def watched_site(browser, site_dir, *, viewport: dict):
+    """Serve a built fixture site and yield a recorder on it and the list of every alert(),
+    confirm() or prompt() a page raised (each dismissed): a hostile string must raise none."""
+    from atlas.qa.serve import serve
+
+    with serve(site_dir) as url:
+        context = browser.new_context(viewport=viewport)
+        context.set_default_timeout(10_000)
+        recorder = Recorder(context, url)
+        dialogs: list[str] = []
+        recorder.page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+        try:
+            yield recorder, dialogs
+        finally:
+            context.close()

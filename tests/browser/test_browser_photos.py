@@ -17,11 +17,10 @@ from atlas.build import build_site
 from atlas.pages.facets import facet_values, useful_facets, value_label
 from atlas.pages.render import case_sequence, filtered_url, published_gallery_photos
 from atlas.permission import Visibility, visibility
-from atlas.qa.serve import serve
 from fixture_project import make_project, write_jpeg
 from hostile_site import HOSTILE
 
-from browser_support import INJECTED_MARKUP, NO_INJECTED_MARKUP, Recorder, axe_violations, tab_to
+from browser_support import INJECTED_MARKUP, NO_INJECTED_MARKUP, axe_violations, tab_to, watched_site
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 HOSTILE_ON = dt.date(2026, 11, 21)
@@ -440,14 +439,8 @@ def hostile_lightbox(browser, tmp_path_factory):
     write_jpeg(root / "images" / "second.jpg", size=(1000, 750), color=(10, 20, 30))
     site = build_site(config, site_dir=root / "site", on=HOSTILE_ON)
     assert (site / "photos" / "second" / "index.html").is_file(), "the fixture's photos were not published"
-    with serve(site) as url:
-        context = browser.new_context(viewport=PHONE)
-        context.set_default_timeout(10_000)
-        recorder = Recorder(context, url)
-        dialogs: list[str] = []
-        recorder.page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
-        yield recorder, dialogs
-        context.close()
+    with watched_site(browser, site, viewport=PHONE) as watched:
+        yield watched
 
 
 @pytest.mark.parametrize("path", ["/galleries/skin/", "/photos/hostile/"])

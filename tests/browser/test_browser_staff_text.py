@@ -9,10 +9,9 @@ import re
 
 import pytest
 
-from atlas.qa.serve import serve
 from hostile_site import FIELDS, build_hostile_site
 
-from browser_support import INJECTED_MARKUP, NO_INJECTED_MARKUP, Recorder
+from browser_support import INJECTED_MARKUP, NO_INJECTED_MARKUP, watched_site
 
 INJECTED, CLEAN = INJECTED_MARKUP, NO_INJECTED_MARKUP
 
@@ -20,14 +19,8 @@ INJECTED, CLEAN = INJECTED_MARKUP, NO_INJECTED_MARKUP
 @pytest.fixture(scope="module")
 def hostile(browser, tmp_path_factory):
     site = build_hostile_site(tmp_path_factory.mktemp("hostile-browser"))
-    with serve(site) as url:
-        context = browser.new_context(viewport={"width": 390, "height": 844})
-        context.set_default_timeout(10_000)
-        recorder = Recorder(context, url)
-        dialogs: list[str] = []
-        recorder.page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
-        yield recorder, dialogs
-        context.close()
+    with watched_site(browser, site, viewport={"width": 390, "height": 844}) as watched:
+        yield watched
 
 
 @pytest.mark.parametrize("path", ["/photos/hostile/", "/galleries/skin/", "/galleries/skin/body-site/chest-wall/", "/article/", "/galleries/"])
