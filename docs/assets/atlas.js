@@ -135,6 +135,15 @@
     return v;
   }
 
+  // The srcsets name files in the folder of the link's own file (atlas/pages/html.py says why).
+  function besideLink(srcset, link) {
+    if (!srcset) { return ""; }
+    return srcset.split(",").map(function (entry) {
+      var parts = entry.trim().split(/\s+/);
+      return new URL(parts[0], link.href).href + (parts[1] ? " " + parts[1] : "");
+    }).join(", ");
+  }
+
   function show(index) {
     var link = viewer.group[index];
     var data = link.dataset;
@@ -142,9 +151,9 @@
     viewer.index = index;
     viewer.stage.classList.add("atlas-lightbox__stage--loading");
     viewer.source.type = data.sourceType || "";
-    viewer.source.srcset = data.sourceSrcset || "";  // empty: the browser skips this <source>
+    viewer.source.srcset = besideLink(data.sourceSrcset, link);  // empty: the browser skips this <source>
     viewer.source.sizes = viewer.image.sizes = data.sizes || "100vw";
-    viewer.image.srcset = data.srcset || "";
+    viewer.image.srcset = besideLink(data.srcset, link);
     viewer.image.src = link.href;
     viewer.image.alt = data.alt || "";
     if (data.width && data.height) {

@@ -1,6 +1,15 @@
-"""Build the site elsewhere, then swap it in: a failed build leaves the previous site/ exactly
-as it was, a reader never sees a half-built site, and a build killed at any instant leaves a
-complete site/ (swap.py says how)."""
+"""`atlas build`: the pipeline the atlas owns, whatever engine renders the HTML.
+
+    prepare (atlas.prepare)   settings, the catalog checked once, the plan, images, and a docs
+                              tree of final Markdown in a fresh workspace
+    render  (atlas.engines)   MkDocs or Zensical turns that tree into HTML in the workspace
+    finish  (atlas.finish)    the guard, pruning, the Content-Security-Policy
+    swap    (atlas.swap)      the finished site replaces site/ in one rename
+
+The site is built elsewhere, then swapped in: a failed build leaves the previous site/ exactly as
+it was, except that what may no longer be published is still taken out of it; a reader never
+sees a half-built site; a build killed at any instant leaves a complete site/ (swap.py says
+how). No engine is ever pointed at site/: both empty the folder they render into.""" 
 
 from __future__ import annotations
 
@@ -13,19 +22,19 @@ import sys
 import threading
 from pathlib import Path
 
-from mkdocs.commands.build import build as mkdocs_build
-from mkdocs.config import load_config
-from mkdocs.exceptions import Abort
-from mkdocs.plugins import get_plugin_logger
+import logging
 
 from . import swap
 from .catalog import read_permission_records
-from .mkdocs_plugin import AtlasPlugin
+from .engines import RenderFailed, engine_named
+from .finish import FinishFailed, finish
 from .permission import today
-from .settings import load_settings
+from .prepare import PrepareFailed, prepare
+from .settings import SettingsError, load_settings
 from .takedown import take_down
+from .workspace import Workspace
 
-log = get_plugin_logger("atlas")
+log = logging.getLogger("atlas")
 
 
 class BuildFailed(Exception):
@@ -41,10 +50,18 @@ class BuildStopped(BaseException):
         self.signum = signum
 
 
-def build_site(config_file: Path, *, site_dir: Path | None = None, strict: bool = True, on: dt.date | None = None) -> Path:
-    """Build into a staging folder beside site_dir and swap it in only if the build succeeds.
+def build_site(
+    config_file: Path,
+    *,
+    site_dir: Path | None = None,
+    strict: bool = True,
+    on: dt.date | None = None,
+    engine: str | None = None,
+) -> Path:
+    """Build into a workspace beside site_dir and swap it in only if every step succeeds.
 
-    `on` fixes the permission date (tests only); by default it is today's real date.
+    `on` fixes the permission date (tests only); by default it is today's real date. `engine`
+    is "mkdocs" or "zensical" (default: $ATLAS_ENGINE, else MkDocs).
     """
     config_file = Path(config_file).resolve()
     root = config_file.parent
@@ -53,20 +70,24 @@ def build_site(config_file: Path, *, site_dir: Path | None = None, strict: bool 
         with swap.build_lock(site_dir), _stopped_by_signals():
             for done in swap.clean_leftovers(site_dir):
                 log.info(done)
-            staging = swap.staging_folder(site_dir)
+            workspace = Workspace(swap.staging_folder(site_dir))
             try:
                 try:
-                    config = _configured(config_file, staging=staging, strict=strict, on=on)
-                    swap.remove_partial_files(load_settings(root).cache)
-                    _run_mkdocs(config)
-                except BuildFailed as failure:
+                    settings = load_settings(root, config_file=config_file.name)
+                    chosen = engine_named(engine)
+                    swap.remove_partial_files(settings.cache)
+                    prepared = prepare(settings, workspace, engine=chosen, on=on or today())
+                    chosen.render(workspace.config_file, strict)
+                    for line in finish(prepared):
+                        log.warning(line)
+                except (SettingsError, PrepareFailed, RenderFailed, FinishFailed) as failure:
                     # Nothing may hold back a takedown: the site that is there keeps
                     # everything but what may no longer be published.
                     raise BuildFailed(f"{failure}\n{_take_down_after_failure(site_dir, root, on=on)}") from failure
-                # Here staging holds the complete new site, not yet public.
-                swap.swap_in(staging, site_dir)
+                # Here the workspace holds the complete new site, not yet public.
+                swap.swap_in(workspace.site, site_dir)
             finally:
-                # After a failure or a stop: the staging folder (and, if the stop came in the
+                # After a failure or a stop: the workspace (and, if the stop came in the
                 # middle of a two-rename swap, puts the previous site back).
                 swap.clean_leftovers(site_dir)
     except swap.BuildLocked as error:
@@ -96,27 +117,6 @@ def _take_down_after_failure(site_dir: Path, root: Path, *, on: dt.date | None) 
         return f"The previous {site_dir.name}/ was left as it was (every photo on it may still be published)."
     swap.swap_in(staging, site_dir)
     return f"The previous {site_dir.name}/ was kept, except: {report.summary()}"
-
-
-def _configured(config_file: Path, *, staging: Path, strict: bool, on: dt.date | None):
-    try:
-        config = load_config(str(config_file), site_dir=str(staging), strict=strict)
-    except Exception as error:
-        raise BuildFailed(str(error)) from error
-    for plugin in config.plugins.values():
-        if isinstance(plugin, AtlasPlugin):
-            plugin.permission_date = on
-    return config
-
-
-def _run_mkdocs(config) -> None:
-    try:
-        mkdocs_build(config)
-    except Exception as error:
-        # MkDocs turns a plugin's error into "Aborted with a BuildError!"; the useful text
-        # (every problem in captions.yaml, say) is the error it replaced.
-        cause = error.__context__ if isinstance(error, Abort) and error.__context__ else error
-        raise BuildFailed(str(cause)) from error
 
 
 @contextlib.contextmanager

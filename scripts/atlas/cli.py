@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 from .catalog import NOT_PUBLISHED, WARNING, check_catalog, errors_in, format_problems
+from .engines import DEFAULT_ENGINE, ENGINE_VARIABLE, ENGINES
 from .settings import SettingsError, load_settings
 
 
@@ -22,9 +23,12 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("check", help="check captions.yaml and the photo files without building")
     build = commands.add_parser("build", help="check, then build the site into site/ (the old site/ stays if anything fails)")
     build.add_argument("--site-dir", type=Path, default=None, help="where to put the site (default: site/)")
-    build.add_argument("--no-strict", action="store_true", help="do not treat MkDocs warnings as errors")
+    build.add_argument("--no-strict", action="store_true", help="do not treat the engine's warnings as errors")
     serve = commands.add_parser("serve", help="preview the site at http://127.0.0.1:8000, rebuilding on changes")
     serve.add_argument("--addr", default="127.0.0.1:8000")
+    for command in (build, serve):
+        command.add_argument("--engine", choices=ENGINES, default=None,
+                             help=f"the site engine (default: ${ENGINE_VARIABLE}, else {DEFAULT_ENGINE})")
     commands.add_parser("readability", help='print the reading grade of each patient page\'s "In brief" summary')
     add = commands.add_parser("add-photo", help="copy a photo into images/<gallery>/ and add it to captions.yaml as pending")
     add.add_argument("file", type=Path, help="the photo file")
@@ -59,9 +63,9 @@ def main(argv: list[str] | None = None) -> int:
             print("Next: `make serve` to preview, then commit your change (EDITING.md, 'Publishing').")
         return status
     if args.command == "build":
-        return run_build(project, site_dir=args.site_dir, strict=not args.no_strict)
+        return run_build(project, site_dir=args.site_dir, strict=not args.no_strict, engine=args.engine)
     if args.command == "serve":
-        return run_serve(project, addr=args.addr)
+        return run_serve(project, addr=args.addr, engine=args.engine)
     if args.command == "readability":
         return run_readability(project)
     if args.command in ("add-photo", "withdraw", "permissions"):
@@ -158,15 +162,15 @@ def run_staff_command(project: Path, args: argparse.Namespace) -> int:
     return 0
 
 
-def run_build(project: Path, *, site_dir: Path | None, strict: bool) -> int:
+def run_build(project: Path, *, site_dir: Path | None, strict: bool, engine: str | None = None) -> int:
     from .build import BuildFailed, build_site
 
-    # One read of the catalog, by the build itself (its plugin prints warnings and
-    # not-published photos, also for `mkdocs serve`). A failed build still takes down from the
-    # previous site/ what may no longer be published, and says so.
+    # One read of the catalog, by the build itself (it prints warnings and not-published
+    # photos). A failed build still takes down from the previous site/ what may no longer be
+    # published, and says so.
     try:
-        with _mkdocs_log():
-            built = build_site(project / "mkdocs.yml", site_dir=site_dir, strict=strict)
+        with _build_log():
+            built = build_site(project / "mkdocs.yml", site_dir=site_dir, strict=strict, engine=engine)
     except BuildFailed as error:
         print(f"\nBuild failed: {error}", file=sys.stderr)
         return 1
@@ -222,16 +226,18 @@ def run_readability(project: Path) -> int:
     return 0 if all(entry.ok for entry in report) else 1
 
 
-def run_serve(project: Path, *, addr: str) -> int:
-    from mkdocs.commands.serve import serve
+def run_serve(project: Path, *, addr: str, engine: str | None = None) -> int:
+    from .engines import RenderFailed, engine_named
+    from .preview import serve
 
     # A photo held back by its permission record does not stop the preview (it is simply not
     # shown), just as it does not stop a build.
-    if run_check(project, for_build=True) != 0:
+    try:
+        with _build_log():
+            return serve(project, engine=engine_named(engine), addr=addr)
+    except RenderFailed as error:
+        print(error, file=sys.stderr)
         return 1
-    with _mkdocs_log():
-        serve(config_file=str(project / "mkdocs.yml"), dev_addr=addr, livereload=True)
-    return 0
 
 
 class _StderrHandler(logging.StreamHandler):
@@ -248,10 +254,17 @@ class _StderrHandler(logging.StreamHandler):
 
 
 @contextlib.contextmanager
-def _mkdocs_log():
-    """Show MkDocs' own progress and warnings on stderr while a build or preview runs, and no
-    longer after it (`atlas` may run several times in one process)."""
-    logger = logging.getLogger("mkdocs")
+def _build_log():
+    """Show the atlas's and MkDocs' progress and warnings on stderr while a build or preview
+    runs, and no longer after it (`atlas` may run several times in one process)."""
+    with contextlib.ExitStack() as stack:
+        for name in ("atlas", "mkdocs"):
+            stack.enter_context(_shown(logging.getLogger(name)))
+        yield
+
+
+@contextlib.contextmanager
+def _shown(logger: logging.Logger):
     if logger.handlers:  # someone (a host program) already shows it
         yield
         return

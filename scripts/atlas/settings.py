@@ -83,8 +83,10 @@ class Settings:
 
 
 class _Loader(yaml.SafeLoader):
-    """mkdocs.yml may hold MkDocs' own tags; their values do not matter to the atlas, except
-    !ENV, which is read as MkDocs reads it (the variable, else the default)."""
+    """mkdocs.yml may hold MkDocs' own tags: !ENV is read as MkDocs reads it (the variable, else
+    the default) and !relative as the folder it names; any other tag's value reads as null."""
+
+    root: Path = Path(".")
 
 
 def _tagged(loader: _Loader, suffix: str, node: yaml.Node) -> Any:
@@ -92,10 +94,30 @@ def _tagged(loader: _Loader, suffix: str, node: yaml.Node) -> Any:
         names = [node.value] if isinstance(node, yaml.ScalarNode) else [n.value for n in node.value]
         *variables, default = names if len(names) > 1 else (names + [None])
         return next((os.environ[v] for v in variables if v in os.environ), default)
+    if suffix == "relative":
+        # MkDocs' `!relative $config_dir` (or `$docs_dir`, not supported here: say so by null).
+        return str(loader.root) if node.value in ("", "$config_dir") else None
     return None
 
 
 _Loader.add_multi_constructor("!", _tagged)
+
+
+def _loader_for(root: Path) -> type[_Loader]:
+    return type("_ProjectLoader", (_Loader,), {"root": root})
+
+
+def read_config(path: Path, *, root: Path) -> dict[str, Any]:
+    """The whole of mkdocs.yml as plain data (the engine configuration is made from it)."""
+    try:
+        config = yaml.load(Path(path).read_text(encoding="utf-8"), Loader=_loader_for(root)) or {}
+    except FileNotFoundError:
+        return {}
+    except yaml.YAMLError as error:
+        raise SettingsError(f"{Path(path).name}: cannot be read: {error}") from error
+    if not isinstance(config, dict):
+        raise SettingsError(f"{Path(path).name}:1: the file must be a list of 'name: value' settings")
+    return config
 
 
 def load_settings(root: Path, *, config_file: str = CONFIG_FILE) -> Settings:
@@ -106,8 +128,8 @@ def load_settings(root: Path, *, config_file: str = CONFIG_FILE) -> Settings:
     except FileNotFoundError:
         text = ""  # a folder without mkdocs.yml (a bare catalog): every default
     try:
-        tree = yaml.compose(text, Loader=_Loader)
-        config = yaml.load(text, Loader=_Loader) or {}
+        tree = yaml.compose(text, Loader=_loader_for(root))
+        config = yaml.load(text, Loader=_loader_for(root)) or {}
     except yaml.YAMLError as error:
         raise SettingsError(f"{config_file}: cannot be read: {error}") from error
     if not isinstance(config, dict):

@@ -17,7 +17,7 @@ from .pages import render as pages
 from .pages.cite import ris_record
 from .pages.context import SiteInfo
 from .pages.facets import facet_values, useful_facets
-from .pages.html import license_name, photo_url
+from .pages.html import gallery_url, license_name, page_source, photo_url
 from .permission import Visibility, visibility
 
 
@@ -67,17 +67,17 @@ def plan_site(
     for photo in publish:
         plan.files += _photo_files(photo, plan)
     for photo_id in sorted(plan.retired):
-        plan.files.append(GeneratedFile(f"photos/{photo_id}.md", pages.retired_photo_page(photo_id)))
+        plan.files.append(GeneratedFile(page_source(photo_url(photo_id)), pages.retired_photo_page(photo_id)))
     plan.files += _redirects(catalog.photos, plan)
 
     counts = []
     for gallery in catalog.galleries:
         photos = pages.published_gallery_photos(catalog, gallery.id, plan.published)
         counts.append((gallery, len(photos)))
-        plan.files.append(GeneratedFile(f"galleries/{gallery.id}.md", pages.gallery_page(gallery, photos, plan.rendered)))
+        plan.files.append(GeneratedFile(page_source(gallery_url(gallery.id)), pages.gallery_page(gallery, photos, plan.rendered)))
         for facet in useful_facets(photos):
             for value, _count in facet_values(facet, photos):
-                path = pages.filtered_url(gallery.id, facet, value).rstrip("/") + ".md"
+                path = page_source(pages.filtered_url(gallery.id, facet, value))
                 plan.files.append(GeneratedFile(path, pages.gallery_page(gallery, photos, plan.rendered, active=(facet, value))))
     plan.files.append(GeneratedFile("galleries/index.md", pages.galleries_index(counts)))
     return plan
@@ -86,7 +86,7 @@ def plan_site(
 def _photo_files(photo: Photo, plan: SitePlan) -> list[GeneratedFile]:
     page = pages.photo_page(photo, plan.rendered, catalog=plan.catalog, published=plan.published, site=plan.site)
     files = [
-        GeneratedFile(f"photos/{photo.id}.md", page),
+        GeneratedFile(page_source(photo_url(photo.id)), page),
         GeneratedFile(f"photos/{photo.id}/cite.ris", ris_record(photo, plan.site)),
     ]
     files += [GeneratedFile(v.url, source=v.cache_file) for v in plan.rendered[photo.id].variants]

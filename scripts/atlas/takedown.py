@@ -30,6 +30,7 @@ import re
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 from .catalog.records import PhotoRecord
 from .pages.html import FRAGMENT_END, FRAGMENT_START
@@ -147,9 +148,22 @@ def _under_removed(location: str, removed: set[str]) -> bool:
 
 
 def _prune_search(site_dir: Path, removed: set[str], report: TakedownReport) -> None:
+    if removed:
+        report.search_entries += prune_search(site_dir, lambda location: _under_removed(location, removed))
+
+
+def _prune_sitemaps(site_dir: Path, removed: set[str], report: TakedownReport) -> None:
+    if removed:
+        report.sitemap_entries += prune_sitemap(site_dir, lambda location: _under_removed(location, removed))
+
+
+def prune_search(site_dir: Path, drop: Callable[[str], bool]) -> int:
+    """Remove every search entry whose location `drop` names, from either engine's index;
+    returns how many went. Also used by atlas.finish for pages that are not to be found."""
+    dropped = 0
     for name in SEARCH_INDEXES:
         index_file = site_dir / name
-        if not index_file.is_file() or not removed:
+        if not index_file.is_file():
             continue
         index = json.loads(index_file.read_text(encoding="utf-8"))
         # MkDocs and Material: {"docs": [{"location": ...}]}; Zensical: {"items": [{"location": ...}]}.
@@ -157,34 +171,35 @@ def _prune_search(site_dir: Path, removed: set[str], report: TakedownReport) -> 
         if key is None:
             continue
         entries = index[key]
-        index[key] = [e for e in entries if not _under_removed(str(e.get("location", "")), removed)]
-        dropped = len(entries) - len(index[key])
-        if dropped:
+        index[key] = [e for e in entries if not drop(str(e.get("location", "")))]
+        if len(index[key]) != len(entries):
+            dropped += len(entries) - len(index[key])
             _replace(index_file, json.dumps(index, ensure_ascii=False, separators=(",", ":")))
-            report.search_entries += dropped
+    return dropped
 
 
-def _prune_sitemaps(site_dir: Path, removed: set[str], report: TakedownReport) -> None:
+def prune_sitemap(site_dir: Path, drop: Callable[[str], bool]) -> int:
+    """Remove every sitemap <url> whose <loc> `drop` names (and from sitemap.xml.gz, which only
+    MkDocs writes); returns how many went."""
     sitemap = site_dir / "sitemap.xml"
-    if not sitemap.is_file() or not removed:
-        return
-    text = sitemap.read_text(encoding="utf-8")
+    if not sitemap.is_file():
+        return 0
     count = 0
 
-    def drop(match: re.Match) -> str:
+    def keep_or_drop(match: re.Match) -> str:
         nonlocal count
-        if _under_removed(match.group("loc").strip(), removed):
+        if drop(match.group("loc").strip()):
             count += 1
             return ""
         return match.group(0)
 
-    pruned = _SITEMAP_URL.sub(drop, text)
+    pruned = _SITEMAP_URL.sub(keep_or_drop, sitemap.read_text(encoding="utf-8"))
     if count:
         _replace(sitemap, pruned)
-        report.sitemap_entries += count
         compressed = site_dir / "sitemap.xml.gz"
         if compressed.is_file():
             _replace_bytes(compressed, gzip.compress(pruned.encode("utf-8"), mtime=0))
+    return count
 
 
 def _replace(path: Path, text: str) -> None:

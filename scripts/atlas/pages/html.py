@@ -87,7 +87,10 @@ def lightbox_link(inner_html: str, *, photo: Photo, rendered: RenderedPhoto, pre
     Enter opens the viewer, which reads everything it shows from these data attributes: the
     caption, the alt text (as the image's alt and as "What the photo shows: ..."), the files
     (`data-srcset` in the fallback format, `data-source-*` for the best modern one) and the
-    largest file's size. Values are plain text escaped once as attribute values; the script
+    largest file's size. The srcsets name files beside the `href` file (every size of a photo is
+    in one folder) and the script resolves them against the link's own address: engines rewrite
+    relative `href`s in raw HTML differently (MkDocs not at all, Zensical against the Markdown
+    file), but never `data-` attributes, so these must not depend on where the page is. Values are plain text escaped once as attribute values; the script
     reads them through `dataset` and writes them with textContent, so they show as typed.
     """
     largest = rendered.largest
@@ -102,7 +105,7 @@ def lightbox_link(inner_html: str, *, photo: Photo, rendered: RenderedPhoto, pre
         "data-lightbox-group": group,
         "data-caption": photo.caption,
         "data-alt": photo.alt,
-        "data-srcset": rendered.srcset(largest.media_type, prefix=prefix),
+        "data-srcset": _beside(rendered.srcset(largest.media_type)),
         "data-sizes": "100vw",
         "data-width": str(largest.width),
         "data-height": str(largest.height),
@@ -111,9 +114,22 @@ def lightbox_link(inner_html: str, *, photo: Photo, rendered: RenderedPhoto, pre
     if len(rendered.media_types) > 1:
         best = rendered.media_types[0]
         attributes["data-source-type"] = best
-        attributes["data-source-srcset"] = rendered.srcset(best, prefix=prefix)
+        attributes["data-source-srcset"] = _beside(rendered.srcset(best))
     rendered_attributes = " ".join(f'{name}="{escape(value)}"' for name, value in attributes.items())
     return f"<a {rendered_attributes}>{inner_html}</a>"
+
+
+def _beside(srcset: str) -> str:
+    """'assets/photos/x.1.320w.jpg 320w, ...' as 'x.1.320w.jpg 320w, ...'."""
+    return ", ".join(entry.strip().rsplit("/", 1)[-1] for entry in srcset.split(","))
+
+
+def page_source(url: str) -> str:
+    """Where a generated page's Markdown goes in the prepared docs tree: `<url>/index.md`, so
+    its folder is the folder of the page it becomes, and a relative URL in its raw HTML means
+    the same to an engine that rewrites it against the Markdown file (Zensical) and to one
+    that leaves it alone (MkDocs)."""
+    return url + "index.md"
 
 
 def sensitive_wrapper(inner_html: str, *, photo: Photo, rendered: RenderedPhoto, prefix: str) -> str:

@@ -11,7 +11,6 @@ from typing import Any
 
 import yaml
 
-THEME_DIR = Path(__file__).resolve().parents[1] / "theme"
 SITE_URL = "https://atlas.example.org/"
 
 
@@ -29,23 +28,20 @@ def write_config(
 
     `glossary`: the articles' Markdown (admonitions, abbreviations, the glossary appended to
     every page, as the real site has). `atlas`: the project's extra.atlas settings."""
-    extensions: list[Any] = ["attr_list", "md_in_html"]
+    # The guard, as in the real mkdocs.yml: a fixture is a source tree, built only by atlas build.
+    extensions: list[Any] = ["atlas.engines.guard", "attr_list", "md_in_html"]
     config: dict[str, Any] = {
         "site_name": site_name,
         "site_url": SITE_URL,
         "strict": strict,
-        "theme": {"name": "material", "custom_dir": str(THEME_DIR), "font": False, "language": "en"},
+        "theme": {"name": "material", "font": False, "language": "en"},
         "extra": {"generator": False, "atlas": dict(atlas or {})},
-        "plugins": (["search"] if search else []) + ["atlas"],
+        "plugins": ["search"] if search else [],
         "markdown_extensions": extensions,
         "not_in_nav": "/photos/*\n/galleries/*\n",
     }
     if glossary:
-        extensions += [
-            "admonition",
-            "abbr",
-            {"pymdownx.snippets": {"base_path": str(Path(root).resolve()), "auto_append": ["docs/includes/glossary.md"], "check_paths": True}},
-        ]
+        extensions += ["admonition", "abbr"]
         config["exclude_docs"] = "includes/\n"
     if nav is not None:
         config["nav"] = nav
