@@ -5,6 +5,8 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
+# The site engine: mkdocs (MkDocs 1.6 + Material, the default) or zensical (README, "Engines").
+ENGINE ?= mkdocs
 
 # What staff type after a target (REASON="she said \"no\"", a FILE path with spaces or an
 # apostrophe) reaches the command exactly as typed and is never run: `$(value ...)` takes the
@@ -23,14 +25,14 @@ export ID REASON FILE GALLERY FORMAT DAYS
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[test]"
+	$(BIN)/python -m pip install --quiet -e ".[test,zensical]"
 	touch $(STAMP)
 
-serve: $(STAMP)  ## preview at http://127.0.0.1:8000, rebuilding when docs/, captions.yaml or images/ change
-	$(BIN)/atlas serve --addr 127.0.0.1:8000
+serve: $(STAMP)  ## preview at http://127.0.0.1:8000, rebuilding when docs/, captions.yaml or images/ change [ENGINE=zensical]
+	$(BIN)/atlas serve --addr 127.0.0.1:8000 --engine "$(ENGINE)"
 
-build: $(STAMP)  ## strict build into site/ (the previous site/ is kept if anything fails)
-	$(BIN)/atlas build
+build: $(STAMP)  ## strict build into site/ (the previous site/ is kept if anything fails) [ENGINE=zensical]
+	$(BIN)/atlas build --engine "$(ENGINE)"
 
 check: $(STAMP)  ## validate captions.yaml and the photo files only
 	$(BIN)/atlas check
@@ -50,7 +52,7 @@ permissions: $(STAMP)  ## every photo's permission: make permissions [FORMAT=tab
 takedown: $(STAMP)  ## remove from site/ every page, image, search and sitemap entry of photos that may no longer be published (used by the publish workflow when a build fails)
 	$(BIN)/atlas takedown
 
-bench: $(STAMP)  ## time the photo pipeline: cold, warm, one caption changed, naive Pillow baseline
+bench: $(STAMP)  ## time the photo pipeline (cold, warm, one caption changed, naive Pillow) and each engine on the sample site and a 300-photo catalog
 	$(BIN)/python -m pip install --quiet -e ".[bench]"
 	$(BIN)/python -m atlas.bench --photos $(or $(PHOTOS),8)
 

@@ -3,9 +3,9 @@ inline scripts and nothing a page brings with it."""
 
 from pathlib import Path
 
-import material
 import pytest
 
+from atlas.engines import ENGINES
 from atlas.security import (
     ThemeScriptError,
     headers_file,
@@ -17,7 +17,15 @@ from atlas.security import (
     with_security_meta,
 )
 
-THEME = [Path(__file__).resolve().parents[1] / "scripts" / "atlas" / "theme", Path(material.__file__).parent / "templates"]
+OURS = Path(__file__).resolve().parents[1] / "scripts" / "atlas" / "theme"
+
+
+def theme_of(engine: str) -> list[Path]:
+    """The lookup order a build's workspace theme gives (atlas.prepare.write_theme)."""
+    return [OURS / engine, OURS / "shared", ENGINES[engine].templates()]
+
+
+THEME = theme_of("mkdocs")
 
 PAGE = """<!doctype html>
 <html>
@@ -43,12 +51,13 @@ def test_hash_matches_the_browser_computation():
     assert source_hash('document.title="ran"') == "'sha256-GfV6DSHIwBscRt0+xsa90g7kijNGkZeCo6CplpvNfis='"
 
 
-def test_the_theme_scripts_have_fixed_hashes_read_from_the_templates():
-    hashes = theme_script_hashes(THEME)
-    # Material's storage helpers (our depth-independent override), palette restore, two
-    # tab-state scripts.
+@pytest.mark.parametrize("engine", sorted(ENGINES))
+def test_the_theme_scripts_have_fixed_hashes_read_from_the_templates(engine):
+    hashes = theme_script_hashes(theme_of(engine))
+    # The storage helpers (our depth-independent override), palette restore, two tab-state
+    # scripts; Zensical's palette and tab scripts are Material's, byte for byte.
     assert len(hashes) == 4
-    ours = (THEME[0] / "partials" / "javascripts" / "base.html").read_text()
+    ours = (OURS / engine / "partials" / "javascripts" / "base.html").read_text()
     assert source_hash(inline_scripts(ours)[0]) in hashes
 
 

@@ -1,12 +1,15 @@
-"""`make bench`: how fast the photo pipeline is, cold and warm, against plain Pillow.
+"""`make bench`: how fast the photo pipeline is, cold and warm, against plain Pillow; and how
+long each engine takes to build the sample site and a 300-photo catalog.
 
 Generates N synthetic 12-megapixel phone photos (some rotated, with GPS), builds a small
 project around them with the real build (`atlas.build.build_site`) and prints, in one run:
 cold build time, warm build time (nothing changed), time after changing one caption, image
 seconds per photo, bytes per variant, a naive single-process Pillow baseline making the same
-files, and a build of the same project without photos. Figures are printed, never asserted.
+files, and a build of the same project without photos. Then, per engine (MkDocs, Zensical),
+cold (no encoded photos yet) and warm (all cached) builds of the sample site and of a generated
+300-photo catalog. Figures are printed, never asserted: compare the ratios of one run.
 
-    python -m atlas.bench --photos 8
+    python -m atlas.bench --photos 8 [--catalog 300] [--no-formats] [--no-engines]
 """
 
 from __future__ import annotations
@@ -26,7 +29,6 @@ from pathlib import Path
 import yaml
 from PIL import Image, ImageCms, ImageOps
 
-from . import site as site_module
 from .images import ImageSettings
 from .images.synthetic import synthetic_photo
 from .qa.fixture import write_config
@@ -87,45 +89,15 @@ def make_originals(folder: Path, count: int) -> list[Path]:
     return paths
 
 
-class Stopwatch:
-    """Seconds spent in the image step (rendering and file verification) during builds."""
-
-    def __init__(self):
-        self.seconds = 0.0
-
-    @contextmanager
-    def installed(self):
-        from . import mkdocs_plugin
-
-        original_render, original_verifier = site_module.render_photos, mkdocs_plugin.cached_verifier
-
-        def timed(function):
-            def wrapper(*args, **kwargs):
-                start = time.perf_counter()
-                try:
-                    return function(*args, **kwargs)
-                finally:
-                    self.seconds += time.perf_counter() - start
-
-            return wrapper
-
-        site_module.render_photos = timed(original_render)
-        mkdocs_plugin.cached_verifier = lambda *a, **k: timed(original_verifier(*a, **k))
-        try:
-            yield self
-        finally:
-            site_module.render_photos, mkdocs_plugin.cached_verifier = original_render, original_verifier
-
-
-def timed_build(config_file: Path) -> tuple[float, float]:
-    """(whole build seconds, image-step seconds)."""
+def timed_build(config_file: Path, *, engine: str | None = None) -> tuple[float, float]:
+    """(whole build seconds, image-step seconds: checking the photo files and encoding them),
+    as the build itself measures its steps."""
     from .build import build_site
 
-    watch = Stopwatch()
-    with watch.installed():
-        start = time.perf_counter()
-        build_site(config_file, site_dir=config_file.parent / "site", on=BENCH_DATE)
-        return time.perf_counter() - start, watch.seconds
+    steps: dict[str, float] = {}
+    start = time.perf_counter()
+    build_site(config_file, site_dir=config_file.parent / "site", on=BENCH_DATE, engine=engine, seconds=steps)
+    return time.perf_counter() - start, steps.get("check", 0.0) + steps.get("images", 0.0)
 
 
 def naive_outputs(path: Path, settings: ImageSettings) -> int:
@@ -211,14 +183,77 @@ def run(count: int, workdir: Path, *, formats: bool = True) -> None:
             format_measurement.main(count=4)
 
 
+def small_originals(folder: Path, count: int) -> list[Path]:
+    """Photo-like 800x600 JPEGs for the engine comparison: its subject is pages, not encoding."""
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for n in range(count):
+        path = folder / f"small-{n:03}.jpg"
+        if not path.exists():
+            synthetic_photo(n + 1, size=(800, 600)).save(path, "JPEG", quality=90)
+        paths.append(path)
+    return paths
+
+
+def sample_project(into: Path) -> Path:
+    """A copy of this repository's own site (articles, catalog, sample photos) to build."""
+    from .settings import load_settings
+
+    settings = load_settings(Path.cwd())
+    shutil.rmtree(into, ignore_errors=True)
+    into.mkdir(parents=True)
+    shutil.copy2(settings.config_file, into / settings.config_file.name)
+    for path in (settings.docs, settings.images, settings.catalog, settings.references):
+        target = into / settings.shown(path)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        (shutil.copytree if path.is_dir() else shutil.copy2)(path, target)
+    return into / settings.config_file.name
+
+
+def engine_comparison(workdir: Path, *, catalog_size: int) -> None:
+    from .engines import ENGINES
+    from .settings import load_settings
+
+    print(f"\nGenerating {catalog_size} small photos for the engine comparison ...", flush=True)
+    small = small_originals(workdir / "small-originals", catalog_size)
+    generated = workdir / f"catalog-{catalog_size}"
+    shutil.rmtree(generated, ignore_errors=True)
+    generated_config = write_project(generated, [(p.stem, p.name) for p in small])
+    for path in small:
+        os.link(path, generated / "images" / path.name)
+    projects = {"sample site": sample_project(workdir / "sample"), f"{catalog_size}-photo catalog": generated_config}
+    rows = []
+    for engine in ENGINES:
+        for label, config in projects.items():
+            shutil.rmtree(load_settings(config.parent).cache, ignore_errors=True)  # cold: nothing encoded yet
+            cold, cold_images = timed_build(config, engine=engine)
+            warm, warm_images = timed_build(config, engine=engine)
+            pages = sum(1 for _ in (config.parent / "site").rglob("index.html"))
+            rows.append((engine, label, pages, cold, cold_images, warm, warm_images))
+    print(f"\nEngines: whole `atlas build` (prepare, render, finish, swap); cold = no encoded photos yet")
+    print(f"  {'engine':9} {'project':20} {'pages':>5} {'cold':>8} {'(images)':>9} {'warm':>8} {'(images)':>9}")
+    for engine, label, pages, cold, cold_images, warm, warm_images in rows:
+        print(f"  {engine:9} {label:20} {pages:5} {cold:7.2f}s {cold_images:8.2f}s {warm:7.2f}s {warm_images:8.2f}s")
+    base = {label: warm for engine, label, *_, warm, _ in rows if engine == "mkdocs"}
+    for engine, label, *_, warm, _ in rows:
+        if engine != "mkdocs":
+            print(f"  {engine} warm / mkdocs warm, {label}: {warm / base[label]:.2f}x")
+
+
 def main(argv: list[str] | None = None) -> int:
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     parser = argparse.ArgumentParser(prog="atlas.bench", description=__doc__.splitlines()[0])
     parser.add_argument("--photos", type=int, default=8, help="how many synthetic photos (default 8)")
     parser.add_argument("--workdir", type=Path, default=Path(".cache/bench"), help="where to work (default .cache/bench)")
     parser.add_argument("--no-formats", action="store_true", help="skip the AVIF/WebP/JPEG comparison")
+    parser.add_argument("--catalog", type=int, default=300, help="photos in the engine comparison's catalog (default 300)")
+    parser.add_argument("--no-engines", action="store_true", help="skip the engine comparison")
+    parser.add_argument("--no-photos", action="store_true", help="skip the photo pipeline benchmark")
     args = parser.parse_args(argv)
-    run(args.photos, args.workdir.resolve(), formats=not args.no_formats)
+    if not args.no_photos:
+        run(args.photos, args.workdir.resolve(), formats=not args.no_formats)
+    if not args.no_engines:
+        engine_comparison(args.workdir.resolve(), catalog_size=args.catalog)
     return 0
 
 

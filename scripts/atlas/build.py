@@ -20,6 +20,7 @@ import shutil
 import signal
 import sys
 import threading
+import time
 from pathlib import Path
 
 import logging
@@ -57,12 +58,15 @@ def build_site(
     strict: bool = True,
     on: dt.date | None = None,
     engine: str | None = None,
+    seconds: dict[str, float] | None = None,
 ) -> Path:
     """Build into a workspace beside site_dir and swap it in only if every step succeeds.
 
     `on` fixes the permission date (tests only); by default it is today's real date. `engine`
-    is "mkdocs" or "zensical" (default: $ATLAS_ENGINE, else MkDocs).
+    is "mkdocs" or "zensical" (default: $ATLAS_ENGINE, else MkDocs). `seconds`, if given, is
+    filled with the time each step took (`make bench` prints them).
     """
+    seconds = {} if seconds is None else seconds
     config_file = Path(config_file).resolve()
     root = config_file.parent
     site_dir = Path(site_dir or root / "site").resolve()
@@ -77,9 +81,12 @@ def build_site(
                     chosen = engine_named(engine)
                     swap.remove_partial_files(settings.cache)
                     prepared = prepare(settings, workspace, engine=chosen, on=on or today())
-                    chosen.render(workspace.config_file, strict)
-                    for line in finish(prepared):
-                        log.warning(line)
+                    seconds.update(prepared.seconds)
+                    with _timed(seconds, "render"):
+                        chosen.render(workspace.config_file, strict)
+                    with _timed(seconds, "finish"):
+                        for line in finish(prepared):
+                            log.warning(line)
                 except (SettingsError, PrepareFailed, RenderFailed, FinishFailed) as failure:
                     # Nothing may hold back a takedown: the site that is there keeps
                     # everything but what may no longer be published.
@@ -117,6 +124,15 @@ def _take_down_after_failure(site_dir: Path, root: Path, *, on: dt.date | None) 
         return f"The previous {site_dir.name}/ was left as it was (every photo on it may still be published)."
     swap.swap_in(staging, site_dir)
     return f"The previous {site_dir.name}/ was kept, except: {report.summary()}"
+
+
+@contextlib.contextmanager
+def _timed(seconds: dict[str, float], step: str):
+    started = time.perf_counter()
+    try:
+        yield
+    finally:
+        seconds[step] = time.perf_counter() - started
 
 
 @contextlib.contextmanager

@@ -18,11 +18,16 @@ from .prepare import Prepared
 from .security import secure_site, theme_script_hashes
 from .takedown import prune_search, prune_sitemap
 
-# The atlas's own markup, which prepare replaces on every page; in an HTML page it means an
-# unprepared page. Staff text can never produce it: atlas.escape writes "[" as "&#91;".
+# The atlas's own markup, which prepare replaces on every page; in the text of a page's content
+# it means an unprepared page. Staff text shown on the page cannot produce it there:
+# atlas.escape writes "[" as "&#91;". (Outside the content, in the navigation or <title>, the
+# engines print a page's title after their own unescaping and escaping, which leaves "[" as
+# typed: that is text, and the check does not look there.)
 RAW_MARKUP = re.compile(r"\[\[(?:photo|gallery|glossary|bibliography|contact-email)\b[^\]]*\]\]|\[@[^\]\s]+\]")
-# Code shows markup as an example without it being a leftover.
+_CONTENT = re.compile(r"<article\b[^>]*>(.*)</article>", re.DOTALL | re.IGNORECASE)
+# Code shows markup as an example without it being a leftover; attributes (a tooltip) are text.
 _CODE = re.compile(r"<(pre|code)\b.*?</\1>", re.DOTALL | re.IGNORECASE)
+_TAG = re.compile(r"<[^>]*>")
 
 
 class FinishFailed(Exception):
@@ -58,8 +63,8 @@ def missing_pages(prepared: Prepared, site: Path) -> list[str]:
 def leftover_markup(site: Path) -> list[str]:
     problems = []
     for page in sorted(site.rglob("*.html")):
-        text = _CODE.sub("", page.read_text(encoding="utf-8", errors="replace"))
-        found = RAW_MARKUP.search(text)
+        content = _CONTENT.search(page.read_text(encoding="utf-8", errors="replace"))
+        found = content and RAW_MARKUP.search(_TAG.sub(" ", _CODE.sub("", content.group(1))))
         if found:
             problems.append(f"  {page.relative_to(site).as_posix()} still shows {found.group(0)} (an atlas step did not run)")
     return problems

@@ -18,6 +18,7 @@ import logging
 import os
 import re
 import shutil
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -64,15 +65,18 @@ class Prepared:
     workspace: Workspace
     engine: Engine
     plan: SitePlan
+    seconds: dict[str, float] = field(default_factory=dict)  # per step, for `make bench`
     pages: list[PreparedPage] = field(default_factory=list)
     static: list[str] = field(default_factory=list)  # other files the site must hold (redirects)
 
 
 def prepare(settings: Settings, workspace: Workspace, *, engine: Engine, on: dt.date) -> Prepared:
     problems: list[str] = []
+    started = time.perf_counter()
     references = _references(settings, problems)
     glossary, glossary_text = _glossary(settings, problems)
     catalog = _catalog(settings, on, problems)
+    checked = time.perf_counter()
     try:
         config = read_config(settings.config_file, root=settings.root)
         engine_settings = engine_config(settings, workspace, engine)
@@ -84,9 +88,12 @@ def prepare(settings: Settings, workspace: Workspace, *, engine: Engine, on: dt.
         plan = plan_site(catalog, on=on, cache_dir=settings.cache, settings=settings.image, site=settings.site, workers=settings.workers)
     except ImageError as error:
         raise PrepareFailed(str(error)) from error
+    planned = time.perf_counter()
 
     directory_urls = config.get("use_directory_urls", True) is not False
     prepared = Prepared(settings, workspace, engine, plan)
+    # "check" includes verifying every photo file; "images" is encoding (or finding cached) files.
+    prepared.seconds = {"check": checked - started, "images": planned - checked}
     workspace.docs.mkdir(parents=True)
     pages = Pages(settings, plan, references, glossary, glossary_text, on=on, directory_urls=directory_urls, engine=engine)
     for relative in source_files(settings.docs, config.get("exclude_docs")):
@@ -113,6 +120,7 @@ def prepare(settings: Settings, workspace: Workspace, *, engine: Engine, on: dt.
         )
     write_theme(workspace.theme, engine, custom=custom_theme(settings))
     write_engine_config(engine_settings, workspace)
+    prepared.seconds["pages"] = time.perf_counter() - planned
     return prepared
 
 
@@ -205,7 +213,7 @@ def output_file(url: str) -> str:
 def source_files(docs: Path, exclude_docs: str | None) -> list[str]:
     """Every file of docs/ that is part of the site, as MkDocs' exclude_docs decides (the
     engine never sees the others, so both engines agree on them)."""
-    spec = pathspec.PathSpec.from_lines("gitwildmatch", [*DEFAULT_EXCLUDES, *(exclude_docs or "").splitlines()])
+    spec = pathspec.GitIgnoreSpec.from_lines([*DEFAULT_EXCLUDES, *(exclude_docs or "").splitlines()])
     found = []
     for folder, folders, files in os.walk(docs):
         folders.sort()

@@ -108,7 +108,7 @@ def theme_script_hashes(template_dirs: Iterable[Path], templates: Iterable[str] 
             if _JINJA.search(body):
                 raise ThemeScriptError(
                     f"{source}: an inline <script> has template code in its text, so its hash would differ "
-                    "from page to page; move the value into an attribute (see scripts/atlas/theme/partials/javascripts/base.html)"
+                    "from page to page; move the value into an attribute (see scripts/atlas/theme/mkdocs/partials/javascripts/base.html)"
                 )
             hashes.add(source_hash(body))
     return frozenset(hashes)

@@ -56,6 +56,8 @@ def _unsupported(a, b):
 def _pause_at_every_swap_step(site_name: str) -> None:
     def role(path) -> str:
         name = Path(path).name
+        if Path(path).parent.name.startswith(f".{site_name}.staging-"):
+            return "staging"  # the engine's output inside the build's workspace
         if name == site_name:
             return "site"
         return name.split(".")[-1].split("-")[0]  # .site.old-123 -> old
