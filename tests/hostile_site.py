@@ -93,7 +93,7 @@ A claim [@ref2001].
 """
 
 
-def build_hostile_site(root: Path) -> Path:
+def build_hostile_site(root: Path, *, engine: str | None = None) -> Path:
     front = yaml.safe_dump(
         {"title": FIELDS["article title"], "description": FIELDS["article description"], "review": "awaiting-review"},
         allow_unicode=True,
@@ -107,4 +107,4 @@ def build_hostile_site(root: Path) -> Path:
     )
     write_jpeg(root / "images" / "hostile.jpg")
     write_jpeg(root / "images" / "second.jpg", color=(10, 20, 30))
-    return build_site(config, site_dir=root / "site", on=ON)
+    return build_site(config, site_dir=root / "site", on=ON, engine=engine)

@@ -31,4 +31,4 @@ def engine_named(name: str | None = None) -> Engine:
         raise RenderFailed(f"unknown engine '{chosen}' (known: {', '.join(ENGINES)})") from None
 
 
-__all__ = ["DEFAULT_ENGINE", "ENGINES", "ENGINE_VARIABLE", "Engine", "RenderFailed", "engine_named"]
+__all__ = ["DEFAULT_ENGINE", "ENGINES", "ENGINE_VARIABLE", "MKDOCS", "ZENSICAL", "Engine", "RenderFailed", "engine_named"]

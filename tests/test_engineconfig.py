@@ -1,0 +1,52 @@
+"""The configuration an engine is run with: one flat file pointing at the workspace, with no
+plugin an engine could skip and no guard."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from atlas.engineconfig import GUARD, engine_config
+from atlas.engines import ENGINES
+from atlas.settings import SettingsError, load_settings
+from atlas.workspace import Workspace
+
+PROJECT = Path(__file__).resolve().parents[1]
+
+
+@pytest.mark.parametrize("engine", sorted(ENGINES))
+def test_the_real_config_points_the_engine_at_the_workspace_only(engine, tmp_path):
+    config = engine_config(load_settings(PROJECT), Workspace(tmp_path / "w"), ENGINES[engine])
+    assert (config["docs_dir"], config["site_dir"], config["theme"]["custom_dir"]) == ("docs", "site", "theme")
+    assert config["plugins"] == ["search"]
+    assert GUARD not in [e if isinstance(e, str) else next(iter(e)) for e in config["markdown_extensions"]]
+    assert "watch" not in config and "exclude_docs" not in config
+    assert config["nav"] == yaml.safe_load((PROJECT / "mkdocs.yml").read_text().split("\nnav:", 1)[1].join(["nav:", ""]))["nav"]
+    if engine == "zensical":
+        assert config["theme"]["variant"] == "classic"
+
+
+def write(tmp_path: Path, text: str) -> Path:
+    (tmp_path / "mkdocs.yml").write_text(text)
+    return tmp_path
+
+
+@pytest.mark.parametrize(
+    "text, says",
+    [
+        ("site_name: x\nplugins:\n  - search\n  - glightbox\n", "'glightbox' is not supported"),
+        ("site_name: x\nhooks:\n  - hooks.py\n", "hooks are not supported"),
+        ("INHERIT: base.yml\nsite_name: x\n", "INHERIT is not supported"),
+    ],
+)
+def test_what_one_engine_would_skip_is_refused(tmp_path, text, says):
+    with pytest.raises(SettingsError, match=says):
+        engine_config(load_settings(write(tmp_path, text)), Workspace(tmp_path / "w"), ENGINES["mkdocs"])
+
+
+def test_snippets_read_from_the_project_whatever_the_working_folder(tmp_path):
+    root = write(tmp_path, "site_name: x\nmarkdown_extensions:\n  - pymdownx.snippets:\n      base_path: !relative $config_dir\n")
+    config = engine_config(load_settings(root), Workspace(tmp_path / "w"), ENGINES["zensical"])
+    assert config["markdown_extensions"] == [{"pymdownx.snippets": {"base_path": str(root.resolve())}}]
