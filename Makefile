@@ -37,8 +37,15 @@ build: $(STAMP)  ## strict build into site/ (the previous site/ is kept if anyth
 check: $(STAMP)  ## validate captions.yaml and the photo files only
 	$(BIN)/atlas check
 
-test: $(STAMP)  ## the whole test suite, browser tests included (they need Debian's chromium package)
+# The checks of a built site, run a second time on Zensical's output: links, HTML, other hosts,
+# page weight, permission leaks, image privacy, takedown, CSP and the browser suite. (The
+# staff-text and engine tests build with both engines themselves.)
+ENGINE_CHECKS := tests/site tests/browser tests/building/test_site_build.py tests/building/test_photo_pages.py \
+                 tests/images/test_whole_build.py tests/test_takedown.py tests/staff/test_walkthrough.py
+
+test: $(STAMP)  ## the whole test suite on MkDocs, then the built-site checks on Zensical (browser tests need Debian's chromium)
 	$(BIN)/python -m pytest
+	ATLAS_ENGINE=zensical $(BIN)/python -m pytest $(ENGINE_CHECKS)
 
 add-photo: $(STAMP)  ## add a photo as pending: make add-photo FILE=path/to/photo.jpg GALLERY=gallery-id [ID=photo-id]
 	$(BIN)/atlas add-photo "$$FILE" --gallery "$$GALLERY" $(if $(ID),--id "$$ID")
@@ -56,8 +63,8 @@ bench: $(STAMP)  ## time the photo pipeline (cold, warm, one caption changed, na
 	$(BIN)/python -m pip install --quiet -e ".[bench]"
 	$(BIN)/python -m atlas.bench --photos $(or $(PHOTOS),8)
 
-test-site: $(STAMP)  ## only the checks on the built site: links, HTML, hosts, page weight, browser
-	$(BIN)/python -m pytest tests/site tests/browser
+test-site: $(STAMP)  ## only the checks on the built site: links, HTML, hosts, page weight, browser [ENGINE=zensical]
+	ATLAS_ENGINE="$(ENGINE)" $(BIN)/python -m pytest tests/site tests/browser
 
 qa: build  ## check site/ as built: links, alt text, HTML, other hosts, page weight (prints figures)
 	$(BIN)/python -m atlas.qa site

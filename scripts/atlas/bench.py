@@ -23,7 +23,6 @@ import statistics
 import sys
 import time
 from collections import defaultdict
-from contextlib import contextmanager
 from pathlib import Path
 
 import yaml
@@ -230,7 +229,7 @@ def engine_comparison(workdir: Path, *, catalog_size: int) -> None:
             warm, warm_images = timed_build(config, engine=engine)
             pages = sum(1 for _ in (config.parent / "site").rglob("index.html"))
             rows.append((engine, label, pages, cold, cold_images, warm, warm_images))
-    print(f"\nEngines: whole `atlas build` (prepare, render, finish, swap); cold = no encoded photos yet")
+    print("\nEngines: whole `atlas build` (prepare, render, finish, swap); cold = no encoded photos yet")
     print(f"  {'engine':9} {'project':20} {'pages':>5} {'cold':>8} {'(images)':>9} {'warm':>8} {'(images)':>9}")
     for engine, label, pages, cold, cold_images, warm, warm_images in rows:
         print(f"  {engine:9} {label:20} {pages:5} {cold:7.2f}s {cold_images:8.2f}s {warm:7.2f}s {warm_images:8.2f}s")

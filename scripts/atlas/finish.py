@@ -15,7 +15,7 @@ import re
 from pathlib import Path
 
 from .prepare import Prepared
-from .security import secure_site, theme_script_hashes
+from .security import secure_site, source_hash, theme_script_hashes
 from .takedown import prune_search, prune_sitemap
 
 # The atlas's own markup, which prepare replaces on every page; in the text of a page's content
@@ -51,7 +51,8 @@ def finish(prepared: Prepared, *, secure: bool = True) -> list[str]:
     if not secure:
         return []
     allowed = theme_script_hashes([prepared.workspace.theme, prepared.engine.templates()])
-    return secure_site(site, allowed_scripts=allowed)
+    styles = frozenset(source_hash(text) for text in prepared.engine.inline_styles())
+    return secure_site(site, allowed_scripts=allowed, allowed_styles=styles)
 
 
 def missing_pages(prepared: Prepared, site: Path) -> list[str]:

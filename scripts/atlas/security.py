@@ -114,9 +114,12 @@ def theme_script_hashes(template_dirs: Iterable[Path], templates: Iterable[str] 
     return frozenset(hashes)
 
 
-def policy(script_hashes: Iterable[str] = (), *, header: bool = False) -> str:
+def policy(script_hashes: Iterable[str] = (), *, header: bool = False, style_hashes: Iterable[str] = ()) -> str:
+    """`style_hashes`: <style> elements the theme's own script inserts (Zensical's search
+    dialog); never inline style attributes, which stay blocked."""
     directives = {name: list(values) for name, values in BASE_POLICY.items()}
     directives["script-src"] += sorted(set(script_hashes))
+    directives["style-src"] += sorted(set(style_hashes))
     if header:
         directives.update({name: list(values) for name, values in HEADER_ONLY_POLICY.items()})
     return "; ".join(f"{name} {' '.join(values)}" for name, values in directives.items())
@@ -139,13 +142,13 @@ def with_security_meta(html: str, page_policy: str) -> str:
     return html[: anchor.end()] + tags + html[anchor.end() :]
 
 
-def headers_file(script_hashes: Iterable[str]) -> str:
+def headers_file(script_hashes: Iterable[str], style_hashes: Iterable[str] = ()) -> str:
     return (
         "# Security headers for static hosts that read this file (Netlify, Cloudflare Pages).\n"
         "# Written by the build (atlas.security); GitHub Pages ignores it and relies on each\n"
         "# page's <meta> policy instead.\n"
         "/*\n"
-        f"  Content-Security-Policy: {policy(script_hashes, header=True)}\n"
+        f"  Content-Security-Policy: {policy(script_hashes, header=True, style_hashes=style_hashes)}\n"
         f"  Referrer-Policy: {REFERRER_POLICY}\n"
         "  X-Content-Type-Options: nosniff\n"
     )
@@ -160,12 +163,12 @@ def unexpected_inline_code(html: str, allowed: frozenset[str]) -> list[str]:
     return found
 
 
-def secure_site(site_dir: Path, *, allowed_scripts: frozenset[str]) -> list[str]:
+def secure_site(site_dir: Path, *, allowed_scripts: frozenset[str], allowed_styles: frozenset[str] = frozenset()) -> list[str]:
     """Add the security <meta> elements to every HTML file in `site_dir` and write `_headers`.
     Returns one line per page with inline code the policy blocks (for a warning; the policy
     itself never depends on what the pages contain)."""
     site_dir = Path(site_dir)
-    page_policy = policy(allowed_scripts)
+    page_policy = policy(allowed_scripts, style_hashes=allowed_styles)
     blocked = []
     for page in sorted(site_dir.rglob("*.html")):
         html = page.read_text(encoding="utf-8")
@@ -174,5 +177,5 @@ def secure_site(site_dir: Path, *, allowed_scripts: frozenset[str]) -> list[str]
             page.write_text(secured, encoding="utf-8")
         for what in unexpected_inline_code(secured, allowed_scripts):
             blocked.append(f"{page.relative_to(site_dir).as_posix()}: inline {what} is not allowed by the policy")
-    (site_dir / "_headers").write_text(headers_file(allowed_scripts), encoding="utf-8")
+    (site_dir / "_headers").write_text(headers_file(allowed_scripts, allowed_styles), encoding="utf-8")
     return blocked

@@ -157,6 +157,16 @@ def _prune_sitemaps(site_dir: Path, removed: set[str], report: TakedownReport) -
         report.sitemap_entries += prune_sitemap(site_dir, lambda location: _under_removed(location, removed))
 
 
+def search_entries(site_dir: Path) -> list[dict]:
+    """Every entry of a built site's search index, whichever engine wrote it."""
+    entries = []
+    for name in SEARCH_INDEXES:
+        if (site_dir / name).is_file():
+            index = json.loads((site_dir / name).read_text(encoding="utf-8"))
+            entries += next((index[k] for k in ("docs", "items") if isinstance(index.get(k), list)), [])
+    return entries
+
+
 def prune_search(site_dir: Path, drop: Callable[[str], bool]) -> int:
     """Remove every search entry whose location `drop` names, from either engine's index;
     returns how many went. Also used by atlas.finish for pages that are not to be found."""

@@ -10,6 +10,8 @@ from xml.etree import ElementTree
 
 from axe_playwright_python.sync_playwright import Axe
 
+from atlas.engines import engine_named
+
 # WCAG 2.0, 2.1 and 2.2 at levels A and AA (axe has no separate "wcag22a" rules), plus axe's
 # best practices: stock Material's unnamed search dialog (aria-dialog-name) is one of those,
 # and the issue asks for it fixed, not ignored.
@@ -18,6 +20,27 @@ AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practi
 AXE_DISABLED_RULES: dict[str, str] = {}
 
 _axe = Axe()
+
+# Each engine's search results as a reader sees them: (result link, its title inside it). Zensical
+# draws its search dialog in an open shadow root, which Playwright's CSS locators enter.
+SEARCH_RESULTS = {
+    "mkdocs": (".md-search-result__link", "h1, h2"),
+    "zensical": ('[role="listbox"] a[role="option"]', "h2"),
+}
+
+
+def search(page, words: str) -> list[tuple[str, str]]:
+    """Type `words` into the site's search ("/" opens it in both engines) and return each
+    result's (href, title text), once the first result shows."""
+    link, title = SEARCH_RESULTS[engine_named().name]
+    page.keyboard.press("/")
+    page.keyboard.type(words)
+    results = page.locator(link)
+    results.first.wait_for()
+    return [
+        (results.nth(i).get_attribute("href") or "", " ".join(results.nth(i).locator(title).first.inner_text().split()))
+        for i in range(results.count())
+    ]
 
 
 def axe_violations(page, *, context: str | None = None) -> list[str]:

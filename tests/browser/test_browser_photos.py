@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from playwright.sync_api import expect
 
 from atlas.build import build_site
 from atlas.pages.facets import facet_values, useful_facets, value_label
@@ -350,7 +351,8 @@ def test_a_case_is_followed_from_its_first_photo_to_its_last(phone, recorder, bu
     for step, photo in enumerate(sequence[1:], start=2):
         phone.locator('a[rel="next"]').click()
         phone.wait_for_url(re.compile(rf"/photos/{re.escape(photo.id)}/$"))
-        assert f"Photo {step} of {len(sequence)}" in phone.locator(".atlas-case").inner_text()
+        # Waits: with instant navigation the address changes before the new page is drawn.
+        expect(phone.locator(".atlas-case")).to_contain_text(f"Photo {step} of {len(sequence)}")
     assert phone.locator('a[rel="next"]').count() == 0
     phone.locator('a[rel="prev"]').click()
     phone.wait_for_url(re.compile(rf"/photos/{re.escape(sequence[-2].id)}/$"))

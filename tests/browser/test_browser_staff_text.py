@@ -11,7 +11,7 @@ import pytest
 
 from hostile_site import FIELDS, build_hostile_site
 
-from browser_support import INJECTED_MARKUP, NO_INJECTED_MARKUP, watched_site
+from browser_support import INJECTED_MARKUP, NO_INJECTED_MARKUP, search, watched_site
 
 INJECTED, CLEAN = INJECTED_MARKUP, NO_INJECTED_MARKUP
 
@@ -46,10 +46,7 @@ def test_search_results_show_the_title_as_text(hostile):
     recorder, dialogs = hostile
     recorder.visit("/")
     page = recorder.page
-    page.keyboard.press("/")  # Material's keyboard shortcut for the search field
-    page.keyboard.type("lesions")
-    page.locator(".md-search-result__link").first.wait_for()
-    titles = [" ".join(t.split()) for t in page.locator(".md-search-result__link h1, .md-search-result__link h2").all_inner_texts()]
+    titles = [title for _href, title in search(page, "lesions")]
     assert any(t == " ".join(FIELDS["photo title"].split()) for t in titles), titles
     assert page.evaluate(INJECTED) == CLEAN
     assert dialogs == []

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import json
 from pathlib import Path
 
 import pytest
 from PIL import Image
 
 from atlas.build import BuildFailed, build_site
+from atlas.takedown import search_entries
 from fixture_project import make_project
 
 ON = dt.date(2026, 11, 21)
@@ -154,8 +154,7 @@ def test_pending_photo_leaves_no_trace(site):
 
 
 def test_withdrawn_photo_leaves_no_trace_in_search_index(site):
-    index = json.loads((site / "search" / "search_index.json").read_text())
-    locations = [doc["location"] for doc in index["docs"]]
+    locations = [doc["location"] for doc in search_entries(site)]
     assert any(loc.startswith("photos/shown-photo/") for loc in locations)
     assert not any("withdrawn-photo" in loc or "expired-photo" in loc for loc in locations)
 

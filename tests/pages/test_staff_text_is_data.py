@@ -21,6 +21,7 @@ import pytest
 
 from atlas.engines import ENGINES
 from atlas.escape import ris_value
+from atlas.takedown import search_entries
 from hostile_site import FIELDS, HOSTILE, build_hostile_site
 
 @pytest.fixture(scope="module", params=sorted(ENGINES))
@@ -184,13 +185,6 @@ def test_search_index_titles_are_html_that_shows_the_typed_text(site):
     for entry in entries:
         for value in (entry["title"], entry["text"]):
             assert "<script" not in value and "<img" not in value and "<!--" not in value
-
-
-def search_entries(site: Path) -> list[dict]:
-    """MkDocs: search/search_index.json {"docs": [...]}; Zensical: search.json {"items": [...]}."""
-    if (site / "search.json").is_file():
-        return json.loads((site / "search.json").read_text())["items"]
-    return json.loads((site / "search" / "search_index.json").read_text())["docs"]
 
 
 def test_sitemap_is_well_formed_and_carries_no_staff_text(site):

@@ -26,6 +26,8 @@ class Engine:
     # Whether relative src/srcset/href in raw HTML are rewritten as if relative to the Markdown
     # file (Zensical) or left as written, relative to the page (MkDocs).
     rewrites_raw_html_urls: bool = False
+    # The text of each <style> element the theme's own JavaScript inserts (allowed by hash).
+    inline_styles: Callable[[], tuple[str, ...]] = lambda: ()
 
 
 _ANSI = re.compile(r"\x1b\[[0-9;]*m")

@@ -11,6 +11,8 @@ ignores MkDocs plugins (the atlas has none) and reads `theme.variant` (classic =
 
 from __future__ import annotations
 
+import ast
+import re
 import shutil
 import subprocess
 import sys
@@ -73,6 +75,31 @@ def templates() -> Path:
     return Path(zensical.__file__).parent / "templates"
 
 
+# Zensical's search dialog is drawn in a shadow root with a <style> element whose text is a
+# constant in the theme's JavaScript bundle: `o.appendChild(C("style",{},Tc.toString()))`.
+_STYLE_ELEMENT = re.compile(r'C\("style",\{\},(?P<name>[\w$]+)(?:\.toString\(\))?\)')
+
+
+def inline_styles() -> tuple[str, ...]:
+    """The text of every <style> element the theme's bundle inserts at run time, read from the
+    installed bundle (never from a page), so the fixed policy can allow exactly these by hash.
+    Fails loudly if the bundle no longer has the shape this reads: the search would break."""
+    bundles = sorted((templates() / "assets" / "javascripts").glob("bundle.*.min.js"))
+    if len(bundles) != 1:
+        raise RenderFailed(f"expected one Zensical bundle.*.min.js, found {len(bundles)}")
+    code = bundles[0].read_text(encoding="utf-8")
+    texts = []
+    for use in _STYLE_ELEMENT.finditer(code):
+        name = re.escape(use.group("name"))
+        literal = re.search(rf"(?:^|[,;\s{{(]){name}=('(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\")", code)
+        if literal is None:
+            raise RenderFailed(f"{bundles[0].name}: cannot find the text of the <style> that {use.group(0)} inserts")
+        texts.append(ast.literal_eval(literal.group(1)))  # JS and Python agree on these escapes
+    if not texts:
+        raise RenderFailed(f"{bundles[0].name}: found no <style> the search inserts; the CSP would block it or allow nothing")
+    return tuple(texts)
+
+
 def adjust_config(config: dict) -> dict:
     theme = dict(config.get("theme") or {})
     # Zensical's default look is its new "modern" variant; the atlas's CSS is written for
@@ -81,5 +108,5 @@ def adjust_config(config: dict) -> dict:
     return {**config, "theme": theme}
 
 
-ZENSICAL = Engine(name="zensical", render=render, serve_command=serve_command, templates=templates, adjust_config=adjust_config,
+ZENSICAL = Engine(name="zensical", render=render, serve_command=serve_command, templates=templates, adjust_config=adjust_config, inline_styles=inline_styles,
                     rewrites_raw_html_urls=True)

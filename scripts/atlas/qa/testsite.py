@@ -16,6 +16,7 @@ from pathlib import Path
 import yaml
 
 from ..build import build_site
+from ..engines import engine_named
 from ..catalog import Catalog, load_catalog
 from ..settings import load_settings
 
@@ -35,12 +36,14 @@ class BuiltSite:
 def build_once(project_root: Path, into: Path) -> BuiltSite:
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     project_root = Path(project_root).resolve()
+    engine = engine_named().name  # $ATLAS_ENGINE, else MkDocs: `make test` runs the site checks on both
+    into = into / engine
     marker = into / "built.json"
     site_dir = into / "site"
     if not marker.is_file():
         on = dt.date.today()
         into.mkdir(parents=True, exist_ok=True)
-        build_site(project_root / "mkdocs.yml", site_dir=site_dir, on=on)
+        build_site(project_root / "mkdocs.yml", site_dir=site_dir, on=on, engine=engine)
         marker.write_text(json.dumps({"on": on.isoformat()}))
     on = dt.date.fromisoformat(json.loads(marker.read_text())["on"])
     return BuiltSite(project_root, site_dir, on, site_url_of(project_root / "mkdocs.yml"))
