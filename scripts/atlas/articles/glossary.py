@@ -1,6 +1,6 @@
 """The glossary: one file of Markdown abbreviations, `*[term]: plain definition`.
 
-The same file is appended to every page (pymdownx.snippets `auto_append`), so each term shows
+`atlas build` appends the same file to every page (atlas.prepare), so each term shows
 its definition as a tooltip wherever it appears, and `[[glossary]]` on the Glossary page lists
 every term, so the definitions live in one place only.
 """

@@ -73,7 +73,7 @@ def render_article(
 
 def body_first_line(source: str) -> int:
     """The file line a page's Markdown body starts on, after its YAML front matter (MkDocs hands
-    plugins the body only, so line numbers in messages must be shifted back)."""
+    extensions the body only, so line numbers in messages must be shifted back)."""
     match = FRONT_MATTER.match(source)
     if not match:
         return 1
