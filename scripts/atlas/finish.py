@@ -34,10 +34,9 @@ class FinishFailed(Exception):
     pass
 
 
-def finish(prepared: Prepared, *, secure: bool = True) -> list[str]:
+def finish(prepared: Prepared) -> list[str]:
     """Check and secure the site the engine wrote; returns lines worth a warning (an inline
-    script the policy blocks). `secure=False` only for the preview, whose live-reload script
-    the policy would block."""
+    script the policy blocks)."""
     site = prepared.workspace.site
     problems = missing_pages(prepared, site) + leftover_markup(site)
     if problems:
@@ -48,8 +47,6 @@ def finish(prepared: Prepared, *, secure: bool = True) -> list[str]:
     prune_search(site, lambda location: site_path(location, prepared.settings.site_url) in hidden)
     unlisted = {page.url for page in prepared.pages if page.noindex}
     prune_sitemap(site, lambda location: site_path(location, prepared.settings.site_url) in unlisted)
-    if not secure:
-        return []
     allowed = theme_script_hashes([prepared.workspace.theme, prepared.engine.templates()])
     styles = frozenset(source_hash(text) for text in prepared.engine.inline_styles())
     return secure_site(site, allowed_scripts=allowed, allowed_styles=styles)
