@@ -20,7 +20,13 @@ override FORMAT  := $(value FORMAT)
 override DAYS    := $(value DAYS)
 export ID REASON FILE GALLERY FORMAT DAYS
 
-.PHONY: serve build check test test-site qa bench samples clean add-photo withdraw permissions takedown
+.PHONY: serve edit build check test test-site qa bench samples clean add-photo withdraw permissions takedown
+
+# The npm packages (scripts/node/package.json): the staff editor, Decap CMS, and its local backend.
+NODE_STAMP := scripts/node/node_modules/.installed
+$(NODE_STAMP): scripts/node/package.json scripts/node/package-lock.json
+	npm ci --prefix scripts/node --no-audit --no-fund --loglevel=error
+	touch $(NODE_STAMP)
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -31,7 +37,13 @@ $(STAMP): pyproject.toml
 serve: $(STAMP)  ## preview at http://127.0.0.1:8000, rebuilding when docs/, captions.yaml or images/ change [ENGINE=zensical]
 	$(BIN)/atlas serve --addr 127.0.0.1:8000 --engine "$(ENGINE)"
 
+edit: $(STAMP) $(NODE_STAMP)  ## the staff editor at http://127.0.0.1:8000/admin/ beside the preview, saving to this folder
+	$(BIN)/atlas serve --editor --addr 127.0.0.1:8000 --engine "$(ENGINE)"
+
 build: $(STAMP)  ## strict build into site/ (the previous site/ is kept if anything fails) [ENGINE=zensical]
+	@# The editor's code is installed if it can be; if npm fails, the site is built without /admin/:
+	@# the editor must never hold back a build (or the takedown it carries).
+	@$(MAKE) --no-print-directory $(NODE_STAMP) || echo "note: the staff editor could not be installed; building without /admin/"
 	$(BIN)/atlas build --engine "$(ENGINE)"
 
 check: $(STAMP)  ## validate captions.yaml and the photo files only
@@ -43,7 +55,7 @@ check: $(STAMP)  ## validate captions.yaml and the photo files only
 ENGINE_CHECKS := tests/site tests/browser tests/building/test_site_build.py tests/building/test_photo_pages.py \
                  tests/images/test_whole_build.py tests/test_takedown.py tests/staff/test_walkthrough.py
 
-test: $(STAMP)  ## the whole test suite on MkDocs, then the built-site checks on Zensical (browser tests need Debian's chromium)
+test: $(STAMP) $(NODE_STAMP)  ## the whole test suite on MkDocs, then the built-site checks on Zensical (browser tests need Debian's chromium)
 	$(BIN)/python -m pytest
 	ATLAS_ENGINE=zensical $(BIN)/python -m pytest $(ENGINE_CHECKS)
 

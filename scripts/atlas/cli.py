@@ -26,6 +26,8 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("--no-strict", action="store_true", help="do not treat the engine's warnings as errors")
     serve = commands.add_parser("serve", help="preview the site at http://127.0.0.1:8000, rebuilding on changes")
     serve.add_argument("--addr", default="127.0.0.1:8000")
+    serve.add_argument("--editor", action="store_true",
+                       help="also the staff editor at /admin/, saving to this folder (make edit)")
     for command in (build, serve):
         command.add_argument("--engine", choices=ENGINES, default=None,
                              help=f"the site engine (default: ${ENGINE_VARIABLE}, else {DEFAULT_ENGINE})")
@@ -65,7 +67,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "build":
         return run_build(project, site_dir=args.site_dir, strict=not args.no_strict, engine=args.engine)
     if args.command == "serve":
-        return run_serve(project, addr=args.addr, engine=args.engine)
+        return run_serve(project, addr=args.addr, engine=args.engine, editor=args.editor)
     if args.command == "readability":
         return run_readability(project)
     if args.command in ("add-photo", "withdraw", "permissions"):
@@ -226,17 +228,21 @@ def run_readability(project: Path) -> int:
     return 0 if all(entry.ok for entry in report) else 1
 
 
-def run_serve(project: Path, *, addr: str, engine: str | None = None) -> int:
+def run_serve(project: Path, *, addr: str, engine: str | None = None, editor: bool = False) -> int:
     from .engines import RenderFailed, engine_named
     from .preview import serve
+    from .staff import EditError
 
     # A photo held back by its permission record does not stop the preview (it is simply not
     # shown), just as it does not stop a build.
     try:
         with _build_log():
-            return serve(project, engine=engine_named(engine), addr=addr)
-    except RenderFailed as error:
+            return serve(project, engine=engine_named(engine), addr=addr, editor=editor)
+    except (RenderFailed, FileNotFoundError) as error:
         print(error, file=sys.stderr)
+        return 1
+    except EditError as error:
+        print(f"The editor was not started: {error}", file=sys.stderr)
         return 1
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from .editor import ADMIN_FOLDER
 from .prepare import Prepared
 from .security import secure_site, source_hash, theme_script_hashes
 from .takedown import prune_search, prune_sitemap
@@ -49,7 +50,8 @@ def finish(prepared: Prepared) -> list[str]:
     prune_sitemap(site, lambda location: site_path(location, prepared.settings.site_url) in unlisted)
     allowed = theme_script_hashes([prepared.workspace.theme, prepared.engine.templates()])
     styles = frozenset(source_hash(text) for text in prepared.engine.inline_styles())
-    return secure_site(site, allowed_scripts=allowed, allowed_styles=styles)
+    # /admin/ (the staff editor) is written with its own policy: it needs the git host's API.
+    return secure_site(site, allowed_scripts=allowed, allowed_styles=styles, own_policy=(f"{ADMIN_FOLDER}/",))
 
 
 def missing_pages(prepared: Prepared, site: Path) -> list[str]:

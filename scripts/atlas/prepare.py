@@ -31,6 +31,7 @@ from .articles import check_references, parse_glossary
 from .articles.page import FRONT_MATTER, body_first_line, render_article
 from .catalog import ERROR, check_catalog, errors_in, format_problems
 from .engineconfig import custom_theme, engine_config, write_engine_config
+from .editor import write_admin
 from .engines import Engine
 from .escape import engine_meta
 from .images import ImageError, cached_verifier
@@ -70,7 +71,8 @@ class Prepared:
     static: list[str] = field(default_factory=list)  # other files the site must hold (redirects)
 
 
-def prepare(settings: Settings, workspace: Workspace, *, engine: Engine, on: dt.date) -> Prepared:
+def prepare(settings: Settings, workspace: Workspace, *, engine: Engine, on: dt.date, local_editor: bool = False) -> Prepared:
+    """`local_editor`: /admin/ saves to the working copy through decap-server (`make edit`)."""
     problems: list[str] = []
     started = time.perf_counter()
     references = _references(settings, problems)
@@ -112,6 +114,10 @@ def prepare(settings: Settings, workspace: Workspace, *, engine: Engine, on: dt.
         else:
             _write(workspace.docs / generated.path, generated.content)
             prepared.static.append(generated.path)
+    prepared.static += write_admin(
+        workspace.docs, editor=settings.editor, catalog_file=settings.shown(settings.catalog),
+        images_folder=settings.shown(settings.images), docs_folder=settings.shown(settings.docs), local=local_editor,
+    )
     problems += pages.errors
     problems += _nav_problems(config.get("nav"), {page.source for page in prepared.pages}, settings.config_file.name)
     if problems:

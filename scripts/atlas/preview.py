@@ -30,14 +30,34 @@ from .workspace import Workspace
 POLL_SECONDS = 1.0
 
 
-def serve(root: Path, *, engine: Engine, addr: str) -> int:
+def serve(root: Path, *, engine: Engine, addr: str, editor: bool = False) -> int:
+    """`editor`: `make edit`, the staff editor at /admin/ on the local backend (atlas.editor.local)."""
+    if editor:
+        from .staff import Project, catalog_lock
+
+        with catalog_lock(Project(root), timeout=0, holder="make edit (the editor in a browser)"):
+            return _serve(root, engine=engine, addr=addr, editor=True)
+    return _serve(root, engine=engine, addr=addr, editor=False)
+
+
+def _serve(root: Path, *, engine: Engine, addr: str, editor: bool) -> int:
     settings = load_settings(root)
     preview = Workspace(settings.cache.parent / "preview" / engine.name)
-    if not refresh(settings, preview, engine=engine):
+    if not refresh(settings, preview, engine=engine, local_editor=editor):
         return 1
-    server = subprocess.Popen(engine.serve_command(preview.config_file, addr), cwd=preview.folder)
-    print(f"Preview ({engine.name}) at http://{addr}/ (Ctrl-C to stop). Changes to docs/, captions.yaml "
-          "and images/ show after a moment.", flush=True)
+    host, _, port = addr.rpartition(":")
+    helpers: list[subprocess.Popen] = []
+    engine_addr = f"{host}:{int(port) + 1}" if editor else addr
+    server = subprocess.Popen(engine.serve_command(preview.config_file, engine_addr), cwd=preview.folder)
+    if editor:
+        from .editor.local import decap_server, serve_front_door
+
+        helpers.append(decap_server(root))
+        door = serve_front_door((host, int(port)), admin=preview.docs / "admin", preview=(host, int(port) + 1))
+        print(f"Editor at http://{addr}/admin/ (saves to this folder), preview at http://{addr}/ (Ctrl-C to stop).", flush=True)
+    else:
+        print(f"Preview ({engine.name}) at http://{addr}/ (Ctrl-C to stop). Changes to docs/, captions.yaml "
+              "and images/ show after a moment.", flush=True)
     seen = _fingerprint(settings)
     try:
         while server.poll() is None:
@@ -50,25 +70,29 @@ def serve(root: Path, *, engine: Engine, addr: str) -> int:
                 except SettingsError as error:
                     print(error, file=sys.stderr)
                     continue
-                refresh(settings, preview, engine=engine)
+                refresh(settings, preview, engine=engine, local_editor=editor)
     except KeyboardInterrupt:
         pass
     finally:
-        server.terminate()
-        try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
+        if editor:
+            door.shutdown()
+        for process in [server, *helpers]:
+            process.terminate()
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                process.kill()
     return 0
 
 
-def refresh(settings: Settings, preview: Workspace, *, engine: Engine, on: dt.date | None = None) -> bool:
+def refresh(settings: Settings, preview: Workspace, *, engine: Engine, on: dt.date | None = None,
+            local_editor: bool = False) -> bool:
     """Prepare into a fresh folder, then copy into the preview's tree only what changed; False
     (and the message) when the sources have a problem: the preview keeps the last good tree."""
     fresh = Workspace(preview.folder.with_name(preview.folder.name + ".next"))
     shutil.rmtree(fresh.folder, ignore_errors=True)
     try:
-        prepare(settings, fresh, engine=engine, on=on or today())
+        prepare(settings, fresh, engine=engine, on=on or today(), local_editor=local_editor)
     except PrepareFailed as error:
         print(f"Not updated: {error}", file=sys.stderr, flush=True)
         shutil.rmtree(fresh.folder, ignore_errors=True)

@@ -25,7 +25,7 @@ An unknown or mistyped setting is an error naming its line, never silently ignor
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
@@ -46,6 +46,9 @@ PATH_DEFAULTS = {
 }
 TEXT_DEFAULTS = {"contact_email": "", "reuse_page": ""}
 IMAGE_KEYS = {f.name for f in fields(ImageSettings)} - {"watermark", "background"}
+# The staff editor at /admin/ (atlas.editor): the GitHub repository it saves to, its branch,
+# and the address of the OAuth login service that lets staff sign in with GitHub.
+EDITOR_KEYS = ("repo", "branch", "login")
 
 
 class SettingsError(Exception):
@@ -69,6 +72,7 @@ class Settings:
     reuse_page: str = ""
     image: ImageSettings = ImageSettings()
     workers: int | None = None
+    editor: dict[str, str] = field(default_factory=dict)  # the staff editor's git host (EDITOR_KEYS)
 
     @property
     def site(self) -> SiteInfo:
@@ -138,8 +142,8 @@ def load_settings(root: Path, *, config_file: str = CONFIG_FILE) -> Settings:
     lines = _lines_of_atlas_keys(tree)
     problems = []
     for key in atlas:
-        if key not in PATH_DEFAULTS and key not in TEXT_DEFAULTS and key not in ("image", "workers"):
-            known = ", ".join([*PATH_DEFAULTS, *TEXT_DEFAULTS, "image", "workers"])
+        if key not in PATH_DEFAULTS and key not in TEXT_DEFAULTS and key not in ("image", "workers", "editor"):
+            known = ", ".join([*PATH_DEFAULTS, *TEXT_DEFAULTS, "image", "workers", "editor"])
             problems.append(f"{config_file}:{lines.get(key, 1)}: extra.atlas.{key}: unknown setting (known: {known})")
     image = atlas.get("image") or {}
     for key in image if isinstance(image, dict) else []:
@@ -148,6 +152,10 @@ def load_settings(root: Path, *, config_file: str = CONFIG_FILE) -> Settings:
     workers = atlas.get("workers")
     if workers is not None and not (isinstance(workers, int) and not isinstance(workers, bool) and workers >= 1):
         problems.append(f"{config_file}:{lines.get('workers', 1)}: extra.atlas.workers: '{workers}' is not a number of workers (write 1 or more, or leave it out)")
+    editor = atlas.get("editor") or {}
+    for key in editor if isinstance(editor, dict) else ["(not a list of settings)"]:
+        if key not in EDITOR_KEYS:
+            problems.append(f"{config_file}:{lines.get('editor', 1)}: extra.atlas.editor.{key}: unknown setting (known: {', '.join(EDITOR_KEYS)})")
     if problems:
         raise SettingsError("\n".join(problems))
     try:
@@ -166,6 +174,7 @@ def load_settings(root: Path, *, config_file: str = CONFIG_FILE) -> Settings:
         **{key: str(atlas.get(key) or default) for key, default in TEXT_DEFAULTS.items()},
         image=image_settings,
         workers=workers,
+        editor={key: str(value) for key, value in editor.items() if value},
     )
 
 

@@ -263,7 +263,9 @@ def content_pages(site_dir: Path) -> list[Path]:
     """The pages readers land on: every page but redirects and the 404 page."""
     site_dir = Path(site_dir).resolve()
     pages = []
-    for page in html_pages(site_dir):
+    # Not the staff editor: staff open it on a computer, and its 6 MB of code is Decap's; the
+    # budget is for the pages patients read on a phone.
+    for page in html_pages(site_dir, editor=False):
         if page.name == "404.html":
             continue
         head = page.read_text(encoding="utf-8", errors="replace")[:4000].lower()

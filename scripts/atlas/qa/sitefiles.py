@@ -7,10 +7,17 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
+from ..editor.admin import ADMIN_FOLDER
 
-def html_pages(site_dir: Path) -> list[Path]:
-    """Every HTML file of the site, in a stable order. Source maps and the like are not pages."""
-    return sorted(p for p in Path(site_dir).rglob("*.html") if p.is_file())
+
+def html_pages(site_dir: Path, *, editor: bool = True) -> list[Path]:
+    """Every HTML file of the site, in a stable order. Source maps and the like are not pages.
+    `editor=False` leaves out the staff editor at /admin/ (atlas.editor), which is not a page
+    of the site: the checks that judge pages readers see say so where they call this."""
+    pages = sorted(p for p in Path(site_dir).rglob("*.html") if p.is_file())
+    if editor:
+        return pages
+    return [p for p in pages if not p.relative_to(site_dir).as_posix().startswith(f"{ADMIN_FOLDER}/")]
 
 
 def page_url(site_dir: Path, page: Path) -> str:
