@@ -71,7 +71,7 @@ def test_a_new_photo_starts_pending_and_uploads_land_under_images():
     permission = {f["name"]: f for f in catalog_fields()["photos"]["fields"]}["permission"]
     status = {f["name"]: f for f in permission["fields"]}["status"]
     assert status["default"] == "pending"
-    assert CONFIG["media_folder"] == "images/uploads" and CONFIG["public_folder"] == "uploads"
+    assert CONFIG["media_folder"] == "images" and CONFIG["public_folder"] == ""
 
 
 def test_the_hints_say_what_staff_need():

@@ -28,9 +28,10 @@ def editor_config(*, backend: dict[str, Any], catalog_file: str, images_folder: 
         "backend": backend,
         # Every change becomes a pull request; staff publish it themselves (EDITING.md).
         "publish_mode": "editorial_workflow",
-        # New photos land here, under images/; the catalog's `file` is relative to images/.
-        "media_folder": f"{images_folder}/uploads",
-        "public_folder": "uploads",
+        # New photos land in images/; the catalog's `file` is relative to images/, so the value
+        # Decap stores is the file's name, and existing values (samples/x.jpg) resolve.
+        "media_folder": images_folder,
+        "public_folder": "",
         "site_url": "/",
         "collections": [
             {
