@@ -47,19 +47,20 @@ def _serve(root: Path, *, engine: Engine, addr: str, editor: bool) -> int:
         return 1
     host, _, port = addr.rpartition(":")
     helpers: list[subprocess.Popen] = []
+    door = None
     engine_addr = f"{host}:{int(port) + 1}" if editor else addr
     server = subprocess.Popen(engine.serve_command(preview.config_file, engine_addr), cwd=preview.folder)
-    if editor:
-        from .editor.local import decap_server, serve_front_door
-
-        helpers.append(decap_server(root))
-        door = serve_front_door((host, int(port)), admin=preview.docs / "admin", preview=(host, int(port) + 1))
-        print(f"Editor at http://{addr}/admin/ (saves to this folder), preview at http://{addr}/ (Ctrl-C to stop).", flush=True)
-    else:
-        print(f"Preview ({engine.name}) at http://{addr}/ (Ctrl-C to stop). Changes to docs/, captions.yaml "
-              "and images/ show after a moment.", flush=True)
-    seen = _fingerprint(settings)
     try:
+        if editor:
+            from .editor.local import decap_server, serve_front_door
+
+            helpers.append(decap_server(root))
+            door = serve_front_door((host, int(port)), admin=preview.docs / "admin", preview=(host, int(port) + 1))
+            print(f"Editor at http://{addr}/admin/ (saves to this folder), preview at http://{addr}/ (Ctrl-C to stop).", flush=True)
+        else:
+            print(f"Preview ({engine.name}) at http://{addr}/ (Ctrl-C to stop). Changes to docs/, captions.yaml "
+                  "and images/ show after a moment.", flush=True)
+        seen = _fingerprint(settings)
         while server.poll() is None:
             time.sleep(POLL_SECONDS)
             now = _fingerprint(settings)
@@ -74,7 +75,7 @@ def _serve(root: Path, *, engine: Engine, addr: str, editor: bool) -> int:
     except KeyboardInterrupt:
         pass
     finally:
-        if editor:
+        if door is not None:
             door.shutdown()
         for process in [server, *helpers]:
             process.terminate()
