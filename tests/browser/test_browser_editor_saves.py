@@ -56,6 +56,46 @@ def editing(tmp_path, browser):
         backend.wait(timeout=10)
 
 
+class Editor:
+    """Drives Decap's catalog form the way staff use it."""
+
+    def __init__(self, page, base: str, project: Path):
+        self.page, self.base, self.captions = page, base, project / "captions.yaml"
+
+    def open_catalog(self) -> None:
+        self.page.goto(f"{self.base}/admin/")
+        self.page.get_by_role("button", name="Login").click()
+        self.page.goto(f"{self.base}/admin/#/collections/catalog/entries/captions")
+        self.page.get_by_role("button", name="Add photos").wait_for()
+
+    def open_photo(self, summary: str) -> None:
+        self.page.get_by_text(summary).locator("xpath=..").locator("button").first.click()
+
+    def field(self, name: str):
+        return self.page.locator(f"[id^='{name}-field']:visible").last
+
+    def type(self, name: str, text: str) -> None:
+        self.field(name).fill(text)
+
+    def choose(self, name: str, *options: str) -> None:
+        for option in options:
+            self.field(name).click()
+            self.field(name).fill(option)
+            self.page.keyboard.press("Enter")
+
+    def publish(self) -> bool:
+        """True when the file changed within 10 seconds."""
+        before = self.captions.read_text()
+        self.page.get_by_role("button", name="Publish").first.click()
+        self.page.get_by_text("Publish now").click()
+        for _ in range(100):
+            if self.captions.read_text() != before:
+                time.sleep(0.3)  # let the write finish
+                return True
+            time.sleep(0.1)
+        return False
+
+
 def _wait_for(url: str) -> None:
     for _ in range(100):
         try:
@@ -102,3 +142,60 @@ def test_a_save_from_the_editor_reads_back_exactly_as_typed(editing):
     assert after["photos"][photo_id] == expected
     assert {k: v for k, v in after["photos"].items() if k != photo_id} == {k: v for k, v in before["photos"].items() if k != photo_id}
     assert after["galleries"] == before["galleries"]
+
+
+def test_a_photo_uploaded_granted_and_withdrawn_in_the_editor(editing, tmp_path):
+    from PIL import Image
+
+    from atlas.build import build_site
+    from atlas.permission import today
+
+    project, page, base = editing
+    upload = tmp_path / "new-scar-photo.jpg"
+    Image.new("RGB", (800, 600), (180, 120, 110)).save(upload, "JPEG")
+    editor = Editor(page, base, project)
+    editor.open_catalog()
+    page.get_by_role("button", name="Add photos").click()
+    editor.type("id", "new-scar-photo")
+    editor.type("gallery", "ibc-skin-metastases")
+    editor.type("title", "12:30")
+    editor.type("alt", "on")
+    editor.type("caption", "yes")
+    page.get_by_role("button", name="Choose an image").last.click()
+    page.locator("input[type=file]").last.set_input_files(upload)
+    page.get_by_role("button", name="Choose selected").click()
+    assert editor.publish()
+    assert (project / "images" / "new-scar-photo.jpg").is_file(), "the upload did not land in images/"
+    catalog, _ = check_catalog(project / "captions.yaml", images_dir=project / "images")
+    photo = catalog.photo("new-scar-photo")
+    assert (photo.title, photo.alt, photo.caption, photo.permission.status) == ("12:30", "on", "yes", "pending")
+    site = build_site(project / "mkdocs.yml", site_dir=tmp_path / "site")
+    assert not (site / "photos" / "new-scar-photo").exists(), "a pending photo was published"
+
+    # Granted without a consent record: the editor refuses to save it.
+    editor.choose("status", "granted")
+    unsaved = editor.captions.read_text()
+    page.get_by_role("button", name="Publish").first.click()
+    page.get_by_text("Publish now").click()
+    page.get_by_text("needs these filled in before it can be saved").first.wait_for()
+    assert "permission.record" in page.get_by_text("needs these filled in before it can be saved").first.inner_text()
+    assert editor.captions.read_text() == unsaved
+    editor.choose("scope", "website")
+    editor.choose("granted_by", "patient")
+    editor.type("granted_on", (today()).isoformat())
+    editor.choose("license", "all-rights-reserved")
+    editor.type("credit", "Shared by a patient")
+    editor.type("record", "FORM-2026-001")
+    assert editor.publish()
+    site = build_site(project / "mkdocs.yml", site_dir=tmp_path / "site")
+    assert (site / "photos" / "new-scar-photo" / "index.html").is_file()
+    assert "FORM-2026-001" not in (site / "photos" / "new-scar-photo" / "index.html").read_text()
+
+    editor.choose("status", "withdrawn")
+    editor.type("withdrawn_on", today().isoformat())
+    editor.type("withdrawn_reason", "asked by the patient")
+    assert editor.publish()
+    site = build_site(project / "mkdocs.yml", site_dir=tmp_path / "site")
+    tombstone = (site / "photos" / "new-scar-photo" / "index.html").read_text()
+    assert "no longer available" in tombstone and "yes" not in tombstone.split("<article", 1)[1].split("</article>", 1)[0]
+    assert not list((site / "assets" / "photos").glob("new-scar-photo.*"))

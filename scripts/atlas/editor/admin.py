@@ -37,7 +37,8 @@ GITHUB_API = "https://api.github.com"
 # configuration ... EvalError"). Scripts still load from this site only, no inline script is
 # allowed, and this policy is on /admin/ alone: every page readers see keeps the strict one.
 def admin_policy(*, login: str | None, local: bool) -> str:
-    connect = ["'self'", GITHUB_API] + ([login] if login else []) + (["http://127.0.0.1:8081"] if local else [])
+    # blob: because Decap reads an uploaded photo back from its blob: URL to send it.
+    connect = ["'self'", "blob:", GITHUB_API] + ([login] if login else []) + (["http://127.0.0.1:8081"] if local else [])
     directives = {
         "default-src": ["'self'"],
         "script-src": ["'self'", "'unsafe-eval'"],
