@@ -71,7 +71,7 @@ def test_fetch_deployed_site_unpacks_the_newest_pages_artifact(tmp_path):
     with zipfile.ZipFile(tmp_path / "artifact.zip", "w") as archive:
         archive.writestr("artifact.tar", tar_bytes.getvalue())
     bin_dir = tmp_path / "bin"
-    bin_dir.mkdir()
+    bin_dir.mkdir(parents=True)
     (bin_dir / "gh").write_text(textwrap.dedent(f"""\
         #!/usr/bin/env bash
         case "$2" in
@@ -87,9 +87,50 @@ def test_fetch_deployed_site_unpacks_the_newest_pages_artifact(tmp_path):
 
 def test_fetch_deployed_site_fails_loudly_when_there_is_none(tmp_path):
     bin_dir = tmp_path / "bin"
-    bin_dir.mkdir()
+    bin_dir.mkdir(parents=True)
     (bin_dir / "gh").write_text("#!/usr/bin/env bash\necho ''\n")
     (bin_dir / "gh").chmod(0o755)
     env = {**os.environ, "PATH": f"{bin_dir}:{os.environ['PATH']}", "GITHUB_REPOSITORY": "foundation/atlas"}
     result = subprocess.run(["bash", str(REPO / "scripts" / "ci" / "fetch-deployed-site.sh"), str(tmp_path / "site")], env=env, capture_output=True, text=True)
     assert result.returncode == 1 and "No earlier deployed site was found" in result.stdout
+
+
+def test_the_only_pull_request_check_that_gates_a_merge_is_the_build():
+    build = workflow("build.yml")
+    assert run_lines(build["jobs"]["build"]).strip() == "make build"
+    assert "required" in (WORKFLOWS / "build.yml").read_text()  # the comment says which check to require
+
+
+def fake_gh(tmp_path: Path, open_issue: str = "") -> Path:
+    """A `gh` that logs its arguments and answers `issue list` with `open_issue`."""
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir(parents=True)
+    (bin_dir / "gh").write_text(textwrap.dedent(f"""\
+        #!/usr/bin/env bash
+        echo "$@" >> {tmp_path}/gh.log
+        if [ "$1 $2" = "issue list" ]; then echo "{open_issue}"; fi
+        """))
+    (bin_dir / "gh").chmod(0o755)
+    return bin_dir
+
+
+def remind(tmp_path: Path, atlas_output: str, atlas_status: int, open_issue: str = "") -> list[str]:
+    bin_dir = fake_gh(tmp_path, open_issue)
+    (bin_dir / "atlas").write_text(f"#!/usr/bin/env bash\nprintf '%s' '{atlas_output}'\nexit {atlas_status}\n")
+    (bin_dir / "atlas").chmod(0o755)
+    env = {**os.environ, "PATH": f"{bin_dir}:{os.environ['PATH']}"}
+    subprocess.run(["bash", str(REPO / "scripts" / "ci" / "remind.sh")], cwd=tmp_path, env=env, check=True)
+    return (tmp_path / "gh.log").read_text().splitlines()
+
+
+def test_the_reminder_issue_is_opened_then_updated_then_closed(tmp_path):
+    assert any(line.startswith("issue create") for line in remind(tmp_path / "a", "body", 0))
+    assert any(line.startswith("issue edit 7") for line in remind(tmp_path / "b", "body", 0, open_issue="7"))
+    assert any(line.startswith("issue close 7") for line in remind(tmp_path / "c", "", 3, open_issue="7"))
+    assert not any(line.startswith("issue") and "list" not in line for line in remind(tmp_path / "d", "", 3))
+
+
+def test_the_reminders_workflow_runs_daily_with_only_issue_rights():
+    text = (WORKFLOWS / "reminders.yml").read_text()
+    assert "cron:" in text and "issues: write" in text and "contents: read" in text
+    assert "remind.sh" in run_lines(workflow("reminders.yml")["jobs"]["remind"])

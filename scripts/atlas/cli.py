@@ -41,8 +41,12 @@ def main(argv: list[str] | None = None) -> int:
     withdraw.add_argument("--reason", required=True, help="why, in a few words (internal, never published)")
     permissions = commands.add_parser("permissions", help="list every photo's permission and what needs attention")
     permissions.add_argument("--format", choices=("table", "csv", "md"), default="table")
-    permissions.add_argument("--expiring-within", type=int, default=60, metavar="DAYS",
-                             help="flag permissions that end within DAYS days (default: 60)")
+    permissions.add_argument("--expiring-within", type=int, default=None, metavar="DAYS",
+                             help="flag permissions that end within DAYS days (default: extra.atlas.expiring_within_days, 60)")
+    commands.add_parser(
+        "reminders",
+        help="print the body of the daily reminder issue (photo ids and dates only); exit 3 when nothing needs attention",
+    )
     takedown = commands.add_parser(
         "takedown",
         help="remove from a built site every page, image, search and sitemap entry of photos that may "
@@ -70,7 +74,7 @@ def main(argv: list[str] | None = None) -> int:
         return run_serve(project, addr=args.addr, engine=args.engine, editor=args.editor)
     if args.command == "readability":
         return run_readability(project)
-    if args.command in ("add-photo", "withdraw", "permissions"):
+    if args.command in ("add-photo", "withdraw", "permissions", "reminders"):
         return run_staff_command(project, args)
     if args.command == "takedown":
         return run_takedown(project, site_dir=args.site_dir or load_settings(project).site_dir)
@@ -137,6 +141,7 @@ def run_embed_check(project: Path) -> int:
 def run_staff_command(project: Path, args: argparse.Namespace) -> int:
     from .permission import today
     from .staff import EditError, Project, add_photo, format_report, next_steps, permission_report, read_catalog, withdraw
+    from .staff.permissions import reminder_issue
 
     where = Project(project)
     try:
@@ -152,9 +157,16 @@ def run_staff_command(project: Path, args: argparse.Namespace) -> int:
         elif args.command == "withdraw":
             print(withdraw(where, args.photo_id, reason=args.reason, on=today()).report())
         else:
+            settings = load_settings(project)
             report = permission_report(
-                read_catalog(where), images_dir=where.images, on=today(), expiring_within=args.expiring_within
+                read_catalog(where), images_dir=where.images, on=today(),
+                expiring_within=getattr(args, "expiring_within", None) or settings.expiring_within_days,
+                pending_too_long=settings.pending_too_long_days,
             )
+            if args.command == "reminders":
+                body = reminder_issue(report)
+                print(body or "Nothing needs attention.", end="" if body else "\n")
+                return 0 if body else 3
             print(format_report(report, style=args.format), end="")
             # The summary goes to stderr so `atlas permissions --format csv > list.csv` stays a clean file.
             print("\n" + next_steps(report), file=sys.stderr if args.format != "table" else sys.stdout)

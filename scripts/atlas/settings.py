@@ -49,6 +49,10 @@ IMAGE_KEYS = {f.name for f in fields(ImageSettings)} - {"watermark", "background
 # The staff editor at /admin/ (atlas.editor): the GitHub repository it saves to, its branch,
 # and the address of the OAuth login service that lets staff sign in with GitHub.
 EDITOR_KEYS = ("repo", "branch", "login")
+# When `atlas permissions` and the daily reminder flag a photo: pending for longer than this (a
+# consent request unanswered for a month needs chasing), or its consent ending within this many
+# days (time to ask for renewal).
+DAY_DEFAULTS = {"pending_too_long_days": 30, "expiring_within_days": 60}
 
 
 class SettingsError(Exception):
@@ -73,6 +77,8 @@ class Settings:
     image: ImageSettings = ImageSettings()
     workers: int | None = None
     editor: dict[str, str] = field(default_factory=dict)  # the staff editor's git host (EDITOR_KEYS)
+    pending_too_long_days: int = DAY_DEFAULTS["pending_too_long_days"]
+    expiring_within_days: int = DAY_DEFAULTS["expiring_within_days"]
 
     @property
     def site(self) -> SiteInfo:
@@ -142,13 +148,17 @@ def load_settings(root: Path, *, config_file: str = CONFIG_FILE) -> Settings:
     lines = _lines_of_atlas_keys(tree)
     problems = []
     for key in atlas:
-        if key not in PATH_DEFAULTS and key not in TEXT_DEFAULTS and key not in ("image", "workers", "editor"):
-            known = ", ".join([*PATH_DEFAULTS, *TEXT_DEFAULTS, "image", "workers", "editor"])
+        if key not in PATH_DEFAULTS and key not in TEXT_DEFAULTS and key not in ("image", "workers", "editor", *DAY_DEFAULTS):
+            known = ", ".join([*PATH_DEFAULTS, *TEXT_DEFAULTS, "image", "workers", "editor", *DAY_DEFAULTS])
             problems.append(f"{config_file}:{lines.get(key, 1)}: extra.atlas.{key}: unknown setting (known: {known})")
     image = atlas.get("image") or {}
     for key in image if isinstance(image, dict) else []:
         if key not in IMAGE_KEYS:
             problems.append(f"{config_file}:{lines.get('image', 1)}: extra.atlas.image.{key}: unknown setting (known: {', '.join(sorted(IMAGE_KEYS))})")
+    for key in DAY_DEFAULTS:
+        days = atlas.get(key)
+        if days is not None and not (isinstance(days, int) and not isinstance(days, bool) and days >= 1):
+            problems.append(f"{config_file}:{lines.get(key, 1)}: extra.atlas.{key}: '{days}' is not a number of days (write 1 or more, or leave it out)")
     workers = atlas.get("workers")
     if workers is not None and not (isinstance(workers, int) and not isinstance(workers, bool) and workers >= 1):
         problems.append(f"{config_file}:{lines.get('workers', 1)}: extra.atlas.workers: '{workers}' is not a number of workers (write 1 or more, or leave it out)")
@@ -175,6 +185,7 @@ def load_settings(root: Path, *, config_file: str = CONFIG_FILE) -> Settings:
         image=image_settings,
         workers=workers,
         editor={key: str(value) for key, value in editor.items() if value},
+        **{key: atlas.get(key) or default for key, default in DAY_DEFAULTS.items()},
     )
 
 

@@ -46,8 +46,8 @@ def test_expired_permission_is_flagged_and_shown_as_taken_down(project):
     assert (report.rows[0].on_site, report.rows[0].flags) == ("taken down", ("expired: renew or withdraw",))
 
 
-def test_pending_for_exactly_ninety_days_is_not_yet_flagged(project):
-    report = permission_report(read_catalog(project), images_dir=project.images, on=dt.date(2024, 11, 30))
+def test_pending_for_exactly_the_setting_is_not_yet_flagged(project):
+    report = permission_report(read_catalog(project), images_dir=project.images, on=dt.date(2024, 11, 30), pending_too_long=90)
     assert report.rows[1].flags == ()
 
 

@@ -15,10 +15,11 @@ from pathlib import Path
 from ..catalog.checks import resolve_inside
 from ..catalog.model import Catalog, Photo
 from ..permission import Reason, Visibility, assess
+from ..settings import DAY_DEFAULTS
 
-# A consent request unanswered for three months has usually been forgotten by someone.
-PENDING_TOO_LONG_DAYS = 90
-DEFAULT_EXPIRING_WITHIN_DAYS = 60
+# Defaults of the two settings in mkdocs.yml, extra.atlas (declared once, in atlas.settings).
+PENDING_TOO_LONG_DAYS = DAY_DEFAULTS["pending_too_long_days"]
+DEFAULT_EXPIRING_WITHIN_DAYS = DAY_DEFAULTS["expiring_within_days"]
 
 _ON_SITE = {
     Visibility.PUBLISHED: "published",
@@ -64,12 +65,13 @@ def permission_report(
     images_dir: Path,
     on: dt.date,
     expiring_within: int = DEFAULT_EXPIRING_WITHIN_DAYS,
+    pending_too_long: int = PENDING_TOO_LONG_DAYS,
 ) -> Report:
-    rows = tuple(_row(photo, on=on, expiring_within=expiring_within) for photo in catalog.photos)
+    rows = tuple(_row(photo, on=on, expiring_within=expiring_within, pending_too_long=pending_too_long) for photo in catalog.photos)
     return Report(on=on, rows=rows, unused_files=tuple(unused_files(catalog, images_dir=images_dir)))
 
 
-def _row(photo: Photo, *, on: dt.date, expiring_within: int) -> Row:
+def _row(photo: Photo, *, on: dt.date, expiring_within: int, pending_too_long: int) -> Row:
     """One photo's line. What is published and why not comes from the permission gate; this
     only turns it into what staff should do."""
     permission = photo.permission
@@ -96,7 +98,7 @@ def _row(photo: Photo, *, on: dt.date, expiring_within: int) -> Row:
             flags.append("pending since unknown date (add requested_on)")
         else:
             waited = (on - permission.requested_on).days
-            if waited > PENDING_TOO_LONG_DAYS:
+            if waited > pending_too_long:
                 flags.append(f"pending for {waited} days")
     return Row(
         photo_id=photo.id,
@@ -210,3 +212,29 @@ def next_steps(report: Report) -> str:
 def _ids(rows: list[Row]) -> str:
     shown = [row.photo_id for row in rows[:5]]
     return ", ".join(shown) + (f" and {len(rows) - 5} more" if len(rows) > 5 else "")
+
+
+def reminder_issue(report: Report) -> str | None:
+    """The body of the one GitHub issue the reminders workflow keeps open, or None when nothing
+    needs attention. Photo ids and dates only: issues of a public repository are public, so
+    never a consent record, a reason, a caption or a name."""
+    sections = []
+    expiring = [r for r in report.rows if any(f.startswith(("expires in", "expired")) for f in r.flags)]
+    if expiring:
+        sections.append(("Consent ends soon or has ended: renew it, or withdraw the photo",
+                         [f"`{r.photo_id}`: expires {r.expires}" for r in expiring]))
+    waiting = [r for r in report.rows if any(f.startswith("pending") for f in r.flags)]
+    if waiting:
+        sections.append(("Waiting for consent: chase the form, or remove the entry",
+                         [f"`{r.photo_id}`: requested {r.requested_on or 'on an unknown date'}" for r in waiting]))
+    no_record = report.flagged("without record")
+    if no_record:
+        sections.append(("Granted but no consent record reference, so not shown: fill in `record`",
+                         [f"`{r.photo_id}`: granted {r.granted_on or 'on an unknown date'}" for r in no_record]))
+    if not sections:
+        return None
+    lines = [f"Photo permissions that need attention on {report.on.isoformat()} (`make permissions` or the "
+             "editor at /admin/ shows the details). This issue is updated every day and closed when nothing is left."]
+    for title, items in sections:
+        lines += ["", f"### {title}", ""] + [f"- {item}" for item in items]
+    return "\n".join(lines) + "\n"
