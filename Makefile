@@ -66,7 +66,8 @@ withdraw: $(STAMP)  ## take a photo down: make withdraw ID=photo-id REASON="aske
 	$(BIN)/atlas withdraw "$$ID" --reason "$$REASON"
 
 permissions: $(STAMP)  ## every photo's permission: make permissions [FORMAT=table|csv|md] [DAYS=60]
-	$(BIN)/atlas permissions $(if $(FORMAT),--format "$$FORMAT") $(if $(DAYS),--expiring-within "$$DAYS")
+	@# @: make must not echo this line, or `make permissions FORMAT=csv > list.csv` would start with it.
+	@$(BIN)/atlas permissions $(if $(FORMAT),--format "$$FORMAT") $(if $(DAYS),--expiring-within "$$DAYS")
 
 takedown: $(STAMP)  ## remove from site/ every page, image, search and sitemap entry of photos that may no longer be published (used by the publish workflow when a build fails)
 	$(BIN)/atlas takedown

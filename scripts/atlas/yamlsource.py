@@ -132,7 +132,7 @@ def compose(text: str, *, filename: str) -> tuple[yaml.Node | None, list[Problem
     except _Refused as refusal:
         return None, [refusal.as_problem(filename)]
     except yaml.MarkedYAMLError as error:
-        return None, [_syntax_problem(error, filename)]
+        return None, [_indentation_slip(text, error, filename) or _syntax_problem(error, filename)]
     except yaml.YAMLError as error:  # pragma: no cover - every error PyYAML raises here is marked
         return None, [Problem(filename, 1, 1, "", f"cannot read the file: {error}")]
     finally:
@@ -422,6 +422,41 @@ def _syntax_problem(error: yaml.MarkedYAMLError, filename: str) -> Problem:
         message = f"YAML syntax error: {context + ', ' if context else ''}{problem}"
         fix = _syntax_fix(context, problem)
     return Problem(filename, position.line, position.column, "", message, fix)
+
+
+_KEY_LINE = re.compile(r"^(?P<indent> *)(?P<dash>- +)?(?P<key>[A-Za-z_][\w-]*):(?: |$)")
+
+
+def _indentation_slip(text: str, error: yaml.MarkedYAMLError, filename: str) -> Problem | None:
+    """A field indented one or two spaces more or less than the fields around it (what
+    uncommenting a line often leaves) makes PyYAML read it as part of the previous value, then
+    say "mapping values are not allowed" or "expected <block end>". Both fixes it would suggest
+    (quotes, a colon) are wrong: say which column the field should start at."""
+    mark = error.problem_mark or error.context_mark
+    if mark is None:
+        return None
+    lines = text.split("\n")
+    for number in (mark.line, mark.line - 1):  # 0-based: the line noticed, or the one before
+        if not 0 < number < len(lines):
+            continue
+        here = _KEY_LINE.match(lines[number])
+        above = next((lines[n] for n in range(number - 1, -1, -1) if lines[n].strip() and not lines[n].lstrip().startswith("#")), "")
+        sibling = _KEY_LINE.match(above)
+        if not here or here.group("dash") or not sibling:
+            continue
+        expected = len(sibling.group("indent")) + len(sibling.group("dash") or "")
+        found = len(here.group("indent"))
+        opens_block = not above.split(":", 1)[1].strip()  # `permission:` is followed by deeper fields
+        if found == expected or (opens_block and found > expected):
+            continue
+        difference = found - expected
+        spaces = f"{abs(difference)} space{'s' if abs(difference) != 1 else ''}"
+        return Problem(
+            filename, number + 1, found + 1, "",
+            f"'{here.group('key')}' starts at column {found + 1}, but '{sibling.group('key')}' on the line above starts at column {expected + 1}",
+            f"{'remove' if difference > 0 else 'add'} {spaces} before '{here.group('key')}' so it lines up with the fields of its entry",
+        )
+    return None
 
 
 def _syntax_fix(context: str, problem: str) -> str:

@@ -24,11 +24,11 @@ def run(project, *args, capsys):
 def test_successful_commands_end_with_the_next_step(project, capsys, args):
     status, out, err = run(project, *args, capsys=capsys)
     assert status == 0
-    lines = [line.strip() for line in out.splitlines() if line.strip()]
-    nexts = [i for i, line in enumerate(lines) if line.startswith("Next:")]
+    raw = [line for line in out.splitlines() if line.strip()]
+    nexts = [i for i, line in enumerate(raw) if line.strip().startswith("Next:")]
     assert nexts, out
-    # Nothing after "Next:" but its numbered steps.
-    assert all(line[0].isdigit() for line in lines[nexts[-1] + 1 :]), out
+    # Nothing after "Next:" but its numbered steps (each may wrap onto more-indented lines).
+    assert all(line.strip()[0].isdigit() or line.startswith("     ") for line in raw[nexts[-1] + 1 :]), out
 
 
 def test_add_photo_through_the_command_line(project, new_photo, capsys):

@@ -122,7 +122,7 @@ def test_add_permit_withdraw_walkthrough(project, new_photo, tmp_path, capsys):
     # 3. Withdraw it: gone, with a neutral notice at its address.
     out = atlas(project, "withdraw", PHOTO, "--reason", "Asked by the patient by phone", capsys=capsys)
     assert "redeployed" in out and out.rstrip().splitlines()[-1].startswith("Next:")
-    assert permissions_row(project, capsys)[1:3] == ["withdrawn", "taken down"]
+    assert permissions_row(project, capsys)[1:3] == ["withdrawn", "taken down at the next publish"]
     build(project, site)
     notice = (site / "photos" / PHOTO / "index.html").read_text(encoding="utf-8")
     assert "no longer available" in notice and '<meta name="robots" content="noindex">' in notice

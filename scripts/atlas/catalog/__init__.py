@@ -6,7 +6,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Callable
 
-from .advice import alt_text_problems
+from .advice import alt_text_problems, entry_problems
 from .checks import cross_reference_problems, file_problems
 from .model import Catalog, Gallery, Permission, Photo, gallery_from, photo_from
 from .problems import ERROR, NOT_PUBLISHED, WARNING, CatalogError, Problem, errors_in, format_problems
@@ -126,6 +126,7 @@ def _content_problems(located, problems: list[Problem], *, filename: str) -> lis
     ]
     problems += cross_reference_problems(located, filename=filename)
     problems += alt_text_problems(located, filename=filename)
+    problems += entry_problems(located, filename=filename)
     return classify(problems)
 
 

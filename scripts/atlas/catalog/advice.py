@@ -1,6 +1,9 @@
-"""Advice on alt text: warnings, never errors.
+"""Advice: warnings, never errors.
 
-Alt text is read aloud by screen readers in place of the photo (WCAG 2.2, 1.1.1 Non-text
+Photo entries (`entry_problems`): an id that will make a poor permanent address, and a granted
+photo whose scope leaves out `website` (so staff know why it is not on the site).
+
+Alt text (`alt_text_problems`) is read aloud by screen readers in place of the photo (WCAG 2.2, 1.1.1 Non-text
 Content). These are the three mistakes the W3C alt decision tree and WebAIM's alt text guide
 name most often; none of them makes a photo unsafe to publish, so they warn and do not block
 the build.
@@ -59,3 +62,37 @@ def alt_text_problems(located: Located, *, filename: str) -> list[Problem]:
 
 def _words(text: str) -> list[str]:
     return re.findall(r"[a-z0-9]+", text.lower())
+
+
+# Names cameras and phones give files: as an id they make a meaningless permanent address.
+_CAMERA_NAME = re.compile(r"^(img|dsc|dscn|dscf|pxl|mvimg|photo|image|pic|screenshot|whatsapp|p)?-?\d[\d-]*$")
+
+
+def entry_problems(located: Located, *, filename: str) -> list[Problem]:
+    data = located.data if isinstance(located.data, dict) else {}
+    photos = data.get("photos") if isinstance(data.get("photos"), list) else []
+    problems: list[Problem] = []
+    for index, photo in enumerate(photos):
+        if not isinstance(photo, dict):
+            continue
+        photo_id = photo.get("id")
+        if isinstance(photo_id, str) and _CAMERA_NAME.match(photo_id):
+            at = located.at(("photos", index, "id"))
+            problems.append(Problem(
+                filename, at.line, at.column, dotted(("photos", index, "id")),
+                f"'{photo_id}' looks like a camera's file name; it becomes the photo's permanent address /photos/{photo_id}/",
+                "choose a few words saying what it shows, such as left-arm-nodule, before it is published; "
+                "once it is published, keep the old id in former_ids",
+                severity=WARNING,
+            ))
+        permission = photo.get("permission") if isinstance(photo.get("permission"), dict) else {}
+        scope = permission.get("scope")
+        if permission.get("status") == "granted" and isinstance(scope, list) and scope and "website" not in scope:
+            at = located.at(("photos", index, "permission", "scope"))
+            problems.append(Problem(
+                filename, at.line, at.column, dotted(("photos", index, "permission", "scope")),
+                f"scope is [{', '.join(map(str, scope))}], without website, so this photo is not on the site",
+                "that is right for a photo shared for teaching only; if it should be shown, add website to the list",
+                severity=WARNING,
+            ))
+    return problems

@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import textwrap
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,9 +24,12 @@ DEFAULT_EXPIRING_WITHIN_DAYS = DAY_DEFAULTS["expiring_within_days"]
 
 _ON_SITE = {
     Visibility.PUBLISHED: "published",
-    Visibility.RETIRED: "taken down",
+    # The report reads the catalog, not the live site: a withdrawal is off the site only once
+    # the site has been rebuilt and deployed.
+    Visibility.RETIRED: "taken down at the next publish",
     Visibility.HIDDEN: "not published",
 }
+TABLE_WIDTH = 100  # an ordinary terminal window
 COLUMNS = ("id", "status", "on site", "scope", "requested on", "granted on", "expires", "withdrawn on", "record", "attention")
 
 
@@ -142,6 +146,9 @@ def format_report(report: Report, *, style: str = "table") -> str:
     cells = [row.cells() for row in report.rows]
     if style == "csv":
         out = io.StringIO()
+        # The byte-order mark tells Excel the file is UTF-8 (accents, "·"); dates are ISO
+        # (2026-12-01), which Excel reads as dates.
+        out.write("\ufeff")
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow(COLUMNS)
         writer.writerows(cells)
@@ -157,9 +164,19 @@ def format_report(report: Report, *, style: str = "table") -> str:
         return "\n".join(lines) + "\n"
     if style != "table":
         raise ValueError(f"unknown format {style!r}")
-    widths = [max(len(text) for text in column) for column in zip(COLUMNS, *cells)]
-    lines = ["  ".join(text.ljust(width) for text, width in zip(row, widths)).rstrip() for row in [COLUMNS, *cells]]
-    lines.insert(1, "  ".join("-" * width for width in widths))
+    # One block per photo, so it fits an ordinary terminal: the id, status and whether it is on
+    # the site; then its permission details; then what needs doing, if anything.
+    lines = []
+    for row in report.rows:
+        lines.append(f"{row.photo_id}  [{row.status}]  {row.on_site}")
+        details = [f"scope: {row.scope or '-'}"]
+        details += [f"{label} {value}" for label, value in (
+            ("requested", row.requested_on), ("granted", row.granted_on), ("expires", row.expires),
+            ("withdrawn", row.withdrawn_on), ("record", row.record)) if value]
+        lines += textwrap.wrap(" · ".join(details), TABLE_WIDTH, initial_indent="    ", subsequent_indent="    ")
+        if row.flags:
+            lines += textwrap.wrap("needs attention: " + "; ".join(row.flags), TABLE_WIDTH,
+                                   initial_indent="    ", subsequent_indent="      ")
     if report.unused_files:
         lines += ["", "Files in images/ that no entry uses:"]
         lines += [f"  images/{name}" for name in report.unused_files]
@@ -175,7 +192,8 @@ def next_steps(report: Report) -> str:
     counts = {state: sum(row.on_site == state for row in report.rows) for state in _ON_SITE.values()}
     lines = [
         f"{len(report.rows)} photos on {report.on.isoformat()}: {counts['published']} published, "
-        f"{counts['not published']} not published, {counts['taken down']} taken down. "
+        f"{counts['not published']} not published, {counts[_ON_SITE[Visibility.RETIRED]]} taken down (off the site "
+        "once it is next published). "
         "This report shows consent record references: keep it internal."
     ]
     todo = []
@@ -206,7 +224,10 @@ def next_steps(report: Report) -> str:
         lines += ["Next:"] + [f"  {number}. {text}" for number, text in enumerate(todo, start=1)]
     else:
         lines.append("Next: nothing needs attention.")
-    return "\n".join(lines)
+    return "\n".join(
+        wrapped for line in lines
+        for wrapped in textwrap.wrap(line, TABLE_WIDTH, subsequent_indent="     " if line.startswith("  ") else "")
+    )
 
 
 def _ids(rows: list[Row]) -> str:
