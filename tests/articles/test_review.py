@@ -91,3 +91,15 @@ def test_jsonld_cannot_close_its_script_element():
     review = review_of({}, page_path="docs/a.md", on=TODAY)
     text = medical_web_page(title="</script><script>alert(1)", description="", url="u", review=review)
     assert "</script>" not in text and json.loads(text)["name"] == "</script><script>alert(1)"
+
+
+def test_the_editors_form_of_the_review_is_read_like_the_short_form():
+    import datetime as dt
+
+    from atlas.articles.review import ReviewState, review_of
+
+    on = dt.date(2026, 12, 1)
+    awaiting = {"review": {"status": "awaiting-review", "reviewed_by": "", "reviewed_on": None, "next_review": None}}
+    assert review_of(awaiting, page_path="p.md", on=on).state is ReviewState.AWAITING
+    reviewed = {"review": {"status": "reviewed", "reviewed_by": "Dr A", "reviewed_on": "2026-11-01", "next_review": "2027-11-01"}}
+    assert review_of(reviewed, page_path="p.md", on=on).reviewed_by == "Dr A"

@@ -47,6 +47,9 @@ def editing(tmp_path, browser):
     door = serve_front_door(("127.0.0.1", 0), admin=preview.docs / "admin", preview=("127.0.0.1", 9))
     try:
         _wait_for(f"http://127.0.0.1:{BACKEND_PORT}/api/v1")
+        time.sleep(0.5)
+        if backend.poll() is not None:  # another decap-server (a `make edit`) holds the port
+            pytest.fail(f"decap-server could not start: port {BACKEND_PORT} is in use (stop `make edit` first)")
         page = browser.new_page(viewport={"width": 1280, "height": 900})
         yield project, page, f"http://127.0.0.1:{door.server_address[1]}"
         page.close()
@@ -199,3 +202,33 @@ def test_a_photo_uploaded_granted_and_withdrawn_in_the_editor(editing, tmp_path)
     tombstone = (site / "photos" / "new-scar-photo" / "index.html").read_text()
     assert "no longer available" in tombstone and "yes" not in tombstone.split("<article", 1)[1].split("</article>", 1)[0]
     assert not list((site / "assets" / "photos").glob("new-scar-photo.*"))
+
+
+def test_an_article_edited_in_the_editor_keeps_its_front_matter_and_builds(editing, tmp_path):
+    from atlas.build import build_site
+
+    project, page, base = editing
+    article = project / "docs" / "treatment.md"
+    page.goto(f"{base}/admin/")
+    page.get_by_role("button", name="Login").click()
+    page.goto(f"{base}/admin/#/collections/articles/entries/treatment")
+    description = page.locator("[id^='description-field']:visible").first
+    description.wait_for()
+    assert page.locator("[id^='title-field']:visible").first.input_value() == "Treatment of skin metastases"
+    description.fill("What treatments for skin metastases do: on: yes, 12:30 & <b>not bold</b>.")
+    before = article.read_text()
+    page.get_by_role("button", name="Publish").first.click()
+    page.get_by_text("Publish now").click()
+    for _ in range(100):
+        if article.read_text() != before:
+            break
+        time.sleep(0.1)
+    else:
+        page.screenshot(path="/tmp/article-debug.png")
+        pytest.fail("the editor saved nothing")
+    text = article.read_text()
+    assert "status: awaiting-review" in text and "title: Treatment of skin metastases" in text
+    site = build_site(project / "mkdocs.yml", site_dir=tmp_path / "site")
+    html = (site / "treatment" / "index.html").read_text()
+    assert 'content="What treatments for skin metastases do: on: yes, 12:30 &amp; &lt;b&gt;not bold&lt;/b&gt;."' in html
+    assert "Awaiting medical review" in html

@@ -50,6 +50,12 @@ def review_of(meta: dict, *, page_path: str, on: dt.date) -> Review:
     if "review" not in meta:
         return Review(ReviewState.NOT_RECORDED)
     record = meta["review"]
+    if isinstance(record, dict) and "status" in record:
+        status, record = record["status"], {k: v for k, v in record.items() if k != "status" and v not in (None, "")}
+        if status == AWAITING:
+            return Review(ReviewState.AWAITING)
+        if status != "reviewed":
+            raise ReviewError(f"{page_path}: review.status: '{status}' is not understood (write {AWAITING} or reviewed)")
     if record == AWAITING:
         return Review(ReviewState.AWAITING)
     if not isinstance(record, dict):
