@@ -37,10 +37,20 @@ def search(page, words: str) -> list[tuple[str, str]]:
     page.keyboard.type(words)
     results = page.locator(link)
     results.first.wait_for()
-    return [
-        (results.nth(i).get_attribute("href") or "", " ".join(results.nth(i).locator(title).first.inner_text().split()))
-        for i in range(results.count())
-    ]
+    # The list is redrawn while the search catches up with the typing: read it once it has held
+    # still, and all at once, never element by element from a list that may be replaced.
+    seen, steady = None, 0
+    for _ in range(60):  # at most about 9 seconds
+        if steady >= 3:
+            break
+        page.wait_for_timeout(150)
+        now = results.evaluate_all(
+            "(links, title) => links.map(a => [a.getAttribute('href') || '', (a.querySelector(title) || a).innerText])",
+            title,
+        )
+        steady = steady + 1 if now == seen else 0
+        seen = now
+    return [(href, " ".join(text.split())) for href, text in seen]
 
 
 def axe_violations(page, *, context: str | None = None) -> list[str]:
