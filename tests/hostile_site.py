@@ -30,6 +30,7 @@ FIELDS = {
     "alt": typed("alt"),
     "description": typed("description") + "\nsecond line\n\n# not a heading",
     "credit": typed("credit"),
+    "author": typed("author"),
     "gallery title": typed("gallery title"),
     "gallery description": typed("gallery description"),
     "article title": typed("article title"),
@@ -51,6 +52,7 @@ def catalog() -> str:
                     "title": FIELDS["photo title"],
                     "alt": FIELDS["alt"],
                     "caption": FIELDS["caption"],
+                    "author": FIELDS["author"],
                     "description": FIELDS["description"],
                     "body_site": "chest-wall",
                     "permission": {

@@ -44,7 +44,7 @@ PATH_DEFAULTS = {
     "references": "references.yaml",
     "glossary": "docs/includes/glossary.md",
 }
-TEXT_DEFAULTS = {"contact_email": "", "reuse_page": ""}
+TEXT_DEFAULTS = {"contact_email": "", "reuse_page": "", "publisher": ""}
 IMAGE_KEYS = {f.name for f in fields(ImageSettings)} - {"watermark", "background"}
 # The staff editor at /admin/ (atlas.editor): the GitHub repository it saves to, its branch,
 # and the address of the OAuth login service that lets staff sign in with GitHub.
@@ -74,6 +74,7 @@ class Settings:
     glossary: Path
     contact_email: str = ""
     reuse_page: str = ""
+    publisher: str = ""  # the foundation, for citations (default: the site's name)
     image: ImageSettings = ImageSettings()
     workers: int | None = None
     editor: dict[str, str] = field(default_factory=dict)  # the staff editor's git host (EDITOR_KEYS)
@@ -82,7 +83,8 @@ class Settings:
 
     @property
     def site(self) -> SiteInfo:
-        return SiteInfo(name=self.site_name, url=self.site_url, contact_email=self.contact_email, reuse_page=self.reuse_page)
+        return SiteInfo(name=self.site_name, url=self.site_url, contact_email=self.contact_email, reuse_page=self.reuse_page,
+                        publisher=self.publisher)
 
     def shown(self, path: Path) -> str:
         """A path as staff see it in messages: relative to the project (data/captions.yaml)."""

@@ -145,7 +145,9 @@ def test_photo_page_states_credit_licence_and_how_to_ask_for_reuse(site):
 
 def test_citation_and_ris_download(site):
     html = unescape(page(site, "photos/first"))  # staff text is written as character references
-    assert "Shared by a patient. Caption of first [photograph]. In: Fixture atlas. Last changed 2013-06-01. https://atlas.example.org/photos/first/" in html
+    # No author (none recorded; never the credit line) and no date (no `updated`; never the consent date).
+    assert "Caption of first [photograph]. Fixture atlas. Fixture atlas; n.d. https://atlas.example.org/photos/first/" in html
+    assert "2013-06-01" not in html
     ris = (site / "photos" / "first" / "cite.ris").read_text()
     assert ris.startswith("TY  - FIGURE\n") or ris.startswith("TY  - FIGURE\r\n")
     assert "UR  - https://atlas.example.org/photos/first/" in ris

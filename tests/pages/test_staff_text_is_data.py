@@ -119,12 +119,13 @@ def test_nothing_hides_or_adds_structure_on_the_photo_page(site):
 def test_citation_text_and_the_ris_record(site):
     tree = parse(site, "photos/hostile")
     citation = spaced(text_of(tree.find(".//*[@id='atlas-citation']")))
-    assert spaced(FIELDS["photo title"]) in citation and spaced(FIELDS["credit"]) in citation
+    assert spaced(FIELDS["photo title"]) in citation and citation.startswith(spaced(FIELDS["author"]))
     ris = (site / "photos" / "hostile" / "cite.ris").read_bytes().decode("utf-8")
     lines = ris.split("\r\n")
     assert sum(line.startswith("TY  - ") for line in lines) == 1
     assert sum(line.startswith("ER  - ") for line in lines) == 1
     assert f"TI  - {ris_value(FIELDS['photo title'])}" in lines
+    assert f"AU  - {ris_value(FIELDS['author'])}" in lines
     assert f"AB  - {ris_value(FIELDS['caption'])}" in lines
     assert all(re.match(r"^[A-Z][A-Z0-9]  - ", line) for line in lines if line)
 

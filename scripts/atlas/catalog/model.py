@@ -44,6 +44,7 @@ class Photo:
     skin_type: str | None = None
     sensitive: bool = False
     updated: dt.date | None = None
+    author: str = ""  # for citations only, as staff wrote it; never taken from the credit line
     former_ids: tuple[str, ...] = ()
     line: int = 0  # where the entry starts in captions.yaml, for later error messages
     source: Path | None = None  # the original file, resolved inside images/
@@ -58,8 +59,9 @@ class Photo:
 
     @property
     def last_changed(self) -> dt.date | None:
-        """For citations: when the photo or its caption last changed, as recorded."""
-        return self.updated or self.permission.granted_on
+        """For citations: when the photo or its caption last changed, if staff recorded it.
+        Never the date permission was given: that is paperwork and stays off every public page."""
+        return self.updated
 
 
 @dataclass(frozen=True)
@@ -154,6 +156,7 @@ def photo_from(data: dict, *, line: int, source: Path | None, permission_problem
         skin_type=data.get("skin_type"),
         sensitive=bool(data.get("sensitive", False)),
         updated=_date(data.get("updated")),
+        author=_text(data.get("author")),
         former_ids=tuple(data.get("former_ids") or ()),
         line=line,
         source=source,

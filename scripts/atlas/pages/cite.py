@@ -9,21 +9,28 @@ from .html import license_name, photo_url
 
 
 def citation_text(photo: Photo, site: SiteInfo, *, accessed: str = "[date accessed]") -> str:
-    """A plain citation. `accessed` is filled in by the reader's browser when it can."""
-    changed = photo.last_changed.isoformat() if photo.last_changed else "n.d."
-    credit = f"{photo.permission.credit}. " if photo.permission.credit else ""
+    """A plain citation (Vancouver-like, as for an image on a web site). `accessed` is filled in
+    by the reader's browser when it can. The author only when staff recorded one; the date only
+    when the photo's `updated` is recorded (never the date of consent)."""
+    author = f"{photo.author}. " if photo.author else ""
+    year = str(photo.last_changed.year) if photo.last_changed else "n.d."
+    updated = f" [updated {photo.last_changed.isoformat()}]" if photo.last_changed else ""
+    published = f"{site.publisher_name}; {year}{updated}"
     return (
-        f"{credit}{photo.display_title} [photograph]. In: {site.name}. "
-        f"Last changed {changed}. {site.absolute(photo_url(photo.id))} (accessed {accessed})."
+        f"{author}{photo.display_title} [photograph]. {site.name}. {published}{'' if published.endswith('.') else '.'} "
+        f"{site.absolute(photo_url(photo.id))} (accessed {accessed})."
     )
 
 
 def ris_record(photo: Photo, site: SiteInfo) -> str:
     """RIS (the format Zotero, EndNote and Mendeley import). Lines end in CRLF per the spec."""
-    lines = [
-        ("TY", "FIGURE"),
+    lines = [("TY", "FIGURE")]
+    if photo.author:
+        lines.append(("AU", photo.author))
+    lines += [
         ("TI", photo.display_title),
         ("T2", site.name),
+        ("PB", site.publisher_name),
         ("UR", site.absolute(photo_url(photo.id))),
     ]
     if photo.last_changed:
