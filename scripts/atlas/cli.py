@@ -65,6 +65,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     if args.command == "check":
         status = run_check(project) or run_embed_check(project)
+        run_citation_check(project)  # warnings only: a missing citation never fails a check or a build
         if status == 0:
             print("Next: `make serve` to preview, then commit your change (EDITING.md, 'Publishing').")
         return status
@@ -136,6 +137,25 @@ def run_embed_check(project: Path) -> int:
               "Next: correct the ids on the lines above (`make permissions` lists the photo ids).", file=sys.stderr)
         return 1
     return 0
+
+
+def run_citation_check(project: Path) -> int:
+    """List every uncited paragraph, list item or table row of the medical articles."""
+    from .articles.uncited import uncited_blocks
+    from .prepare import split_front_matter
+
+    settings = load_settings(project)
+    found = []
+    for page in sorted(settings.docs.rglob("*.md")):
+        meta, body, first_line = split_front_matter(page.read_text(encoding="utf-8"), shown=settings.shown(page), errors=[])
+        if "review" in meta:
+            found += uncited_blocks(body, page_path=settings.shown(page), first_line=first_line)
+    for line in found:
+        print(f"warning: {line}", file=sys.stderr)
+    if found:
+        print(f"\n{len(found)} statement(s) in the medical articles have no citation (warnings: the site still builds). "
+              "Next: cite each one with [@key], or say why it needs none (EDITING.md, 'Citations').", file=sys.stderr)
+    return len(found)
 
 
 def run_staff_command(project: Path, args: argparse.Namespace) -> int:

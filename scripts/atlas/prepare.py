@@ -29,6 +29,7 @@ from markupsafe import Markup
 
 from .articles import check_references, parse_glossary
 from .articles.page import FRONT_MATTER, body_first_line, render_article
+from .articles.uncited import uncited_blocks
 from .catalog import ERROR, check_catalog, errors_in, format_problems
 from .engineconfig import custom_theme, engine_config, write_engine_config
 from .editor import write_admin
@@ -158,6 +159,9 @@ class Pages:
             references=self.references, glossary=self.glossary, contact_email=self.settings.contact_email,
             on=self.on, first_line=first_line,
         )
+        if from_staff and "review" in meta:  # a medical article
+            for uncited in uncited_blocks(body, page_path=shown, first_line=first_line):
+                log.info(f"warning: {uncited}")
         for warning in article.warnings:
             # Reported on every build, never a failure: under `strict`, a warning would also
             # block the rebuild that takes a withdrawn photo down.
