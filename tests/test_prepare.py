@@ -89,3 +89,21 @@ def test_every_problem_in_every_page_is_reported_at_once(tmp_path):
     assert "docs/two.md:3: [@missing2001]" in message
     assert "nav: 'Lost' points at lost.md" in message
     assert "3 problem(s) in the pages; nothing was built" in message
+
+
+@pytest.mark.parametrize("engine", sorted(ENGINES))
+def test_every_article_can_be_cited_as_text_and_ris(tmp_path, engine):
+    import rispy
+
+    from atlas.qa.links import link_problems
+
+    config = make_project(tmp_path, "galleries: []\nphotos: []\n", docs={
+        "care.md": "---\ntitle: Care of the skin\ndescription: How to look after it.\nreview: awaiting-review\n---\n# Care\n\nText.\n",
+    })
+    site = build_site(config, site_dir=tmp_path / "site", on=ON, engine=engine)
+    html = (site / "care" / "index.html").read_text()
+    assert "Cite this page" in html and "Care of the skin &#91;Internet&#93;." in html
+    record = rispy.loads((site / "care" / "cite.ris").read_text())
+    assert len(record) == 1 and record[0]["title"] == "Care of the skin" and record[0]["urls"] == ["https://atlas.example.org/care/"]
+    assert "Cite this page" not in (site / "index.html").read_text()  # not an article: no review recorded
+    assert link_problems(site, site_url="https://atlas.example.org/") == []

@@ -36,7 +36,9 @@ from .editor import write_admin
 from .engines import Engine
 from .escape import engine_meta
 from .images import ImageError, cached_verifier
+from .pages.cite import citation_block, page_citation_text, page_ris
 from .pages.embed import expand_embeds
+from .pages.html import root_prefix
 from .settings import Settings, SettingsError, read_config
 from .site import SitePlan, plan_site
 from .workspace import Workspace
@@ -119,6 +121,7 @@ def prepare(settings: Settings, workspace: Workspace, *, engine: Engine, on: dt.
         workspace.docs, editor=settings.editor, catalog_file=settings.shown(settings.catalog),
         images_folder=settings.shown(settings.images), docs_folder=settings.shown(settings.docs), local=local_editor,
     )
+    prepared.static += pages.static
     problems += pages.errors
     problems += _nav_problems(config.get("nav"), {page.source for page in prepared.pages}, settings.config_file.name)
     if problems:
@@ -139,6 +142,7 @@ class Pages:
         self.glossary, self.glossary_text = glossary, glossary_text
         self.on, self.directory_urls = on, directory_urls
         self.errors: list[str] = []
+        self.static: list[str] = []  # files written beside the pages (each article's cite.ris)
 
     def write(self, relative: str, text: str, docs: Path, *, from_staff: bool) -> PreparedPage:
         url = page_url(relative, directory_urls=self.directory_urls)
@@ -177,10 +181,25 @@ class Pages:
             noindex="noindex" in str(meta.get("robots") or ""),
         )
         markdown = article.markdown.rstrip("\n") + "\n"
+        if article.review is not None:  # an article: cite it like a photo (text and RIS)
+            markdown += "\n" + self._cite_page(meta, url=url, base=base, review=article.review, docs=docs)
         if self.glossary_text:
             markdown += "\n" + self.glossary_text.rstrip("\n") + "\n"
         _write(docs / relative, front_matter_for_engine(meta) + markdown)
         return page
+
+
+    def _cite_page(self, meta: dict, *, url: str, base: str, review, docs: Path) -> str:
+        title = str(meta.get("title") or "")
+        reviewed = review.reviewed_on
+        ris = page_ris(title=title, site=self.settings.site, url=url, reviewed=reviewed,
+                       abstract=str(meta.get("description") or ""))
+        _write(docs / url / "cite.ris", ris)
+        self.static.append(f"{url}cite.ris")
+        text = page_citation_text(title=title, site=self.settings.site, url=url, reviewed=reviewed, accessed="ACCESSED")
+        # Relative to what this engine reads raw-HTML URLs against (see `base` above).
+        href = root_prefix(base.lstrip("/")) + url + "cite.ris"
+        return "\n".join(citation_block(heading="Cite this page", text=text, ris_href=href))
 
 
 def front_matter_for_engine(meta: dict[str, Any]) -> str:

@@ -12,7 +12,7 @@ from .glossary import Term, expand_glossary
 from .jsonld import AudienceError, medical_web_page
 from .placeholders import expand_contact
 from .references import Reference
-from .review import ReviewError, ReviewState, insert_after_title, overdue_warning, review_banner, review_of
+from .review import Review, ReviewError, ReviewState, insert_after_title, overdue_warning, review_banner, review_of
 
 # The same rule MkDocs uses: '---' on the first line, closed by '---' or '...'.
 FRONT_MATTER = re.compile(r"\A-{3}[ \t]*\n.*?^(?:-{3}|\.{3})[ \t]*\n", re.DOTALL | re.MULTILINE)
@@ -24,6 +24,7 @@ class ArticleResult:
     jsonld: str | None = None  # for <script type="application/ld+json">, articles only
     errors: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    review: Review | None = None  # an article's medical review, when its front matter records one
 
 
 def render_article(
@@ -51,6 +52,7 @@ def render_article(
         return result
     if review.state is ReviewState.NOT_RECORDED:
         return result
+    result.review = review
     warning = overdue_warning(review, page_path=page_path, on=on)
     if warning:
         result.warnings.append(warning)

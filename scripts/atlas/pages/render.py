@@ -8,7 +8,7 @@ import yaml
 
 from ..catalog.model import Catalog, Gallery, Photo
 from ..images import RenderedPhoto
-from .cite import citation_text
+from .cite import citation_block, citation_text
 from .context import SiteInfo
 from .facets import FACETS, STAGE_ORDER, Facet, facet_values, matching, useful_facets, value_label
 from .html import (
@@ -189,20 +189,7 @@ def _rights(photo: Photo, site: SiteInfo, prefix: str) -> list[str]:
 
 
 def _cite(photo: Photo, site: SiteInfo) -> list[str]:
-    text = escape(citation_text(photo, site, accessed="ACCESSED"))
-    text = text.replace("ACCESSED", '<span class="atlas-access-date">[date accessed]</span>')
-    return [
-        "## Cite this photo",
-        "",
-        '<div class="atlas-photo-cite">',
-        f'<p id="atlas-citation" class="atlas-photo-cite__text">{text}</p>',
-        '<p class="atlas-photo-cite__actions">'
-        '<button type="button" class="md-button atlas-copy" data-copy="atlas-citation" hidden>Copy citation</button> '
-        '<a class="md-button" href="cite.ris" download>Download citation (RIS)</a>'
-        '<span class="atlas-copy__status" role="status"></span></p>',
-        "</div>",
-        "",
-    ]
+    return citation_block(heading="Cite this photo", text=citation_text(photo, site, accessed="ACCESSED"), ris_href="cite.ris")
 
 
 def retired_photo_page(photo_id: str) -> str:
