@@ -188,7 +188,6 @@ class Pages:
         _write(docs / relative, front_matter_for_engine(meta) + markdown)
         return page
 
-
     def _cite_page(self, meta: dict, *, url: str, base: str, review, docs: Path) -> str:
         title = str(meta.get("title") or "")
         reviewed = review.reviewed_on
