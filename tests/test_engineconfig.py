@@ -10,7 +10,7 @@ import yaml
 
 from atlas.engineconfig import GUARD, engine_config
 from atlas.engines import ENGINES
-from atlas.settings import SettingsError, load_settings
+from atlas.settings import SettingsError, load_settings, read_config
 from atlas.workspace import Workspace
 
 PROJECT = Path(__file__).resolve().parents[1]
@@ -18,7 +18,7 @@ PROJECT = Path(__file__).resolve().parents[1]
 
 @pytest.mark.parametrize("engine", sorted(ENGINES))
 def test_the_real_config_points_the_engine_at_the_workspace_only(engine, tmp_path):
-    config = engine_config(load_settings(PROJECT), Workspace(tmp_path / "w"), ENGINES[engine])
+    config = configured(load_settings(PROJECT), tmp_path, ENGINES[engine])
     assert (config["docs_dir"], config["site_dir"], config["theme"]["custom_dir"]) == ("docs", "site", "theme")
     assert config["plugins"] == ["search"]
     assert GUARD not in [e if isinstance(e, str) else next(iter(e)) for e in config["markdown_extensions"]]
@@ -26,6 +26,10 @@ def test_the_real_config_points_the_engine_at_the_workspace_only(engine, tmp_pat
     assert config["nav"] == yaml.safe_load((PROJECT / "mkdocs.yml").read_text().split("\nnav:", 1)[1].join(["nav:", ""]))["nav"]
     if engine == "zensical":
         assert config["theme"]["variant"] == "classic"
+
+
+def configured(settings, tmp_path: Path, engine):
+    return engine_config(read_config(settings.config_file, root=settings.root), settings, Workspace(tmp_path / "w"), engine)
 
 
 def write(tmp_path: Path, text: str) -> Path:
@@ -43,10 +47,10 @@ def write(tmp_path: Path, text: str) -> Path:
 )
 def test_what_one_engine_would_skip_is_refused(tmp_path, text, says):
     with pytest.raises(SettingsError, match=says):
-        engine_config(load_settings(write(tmp_path, text)), Workspace(tmp_path / "w"), ENGINES["mkdocs"])
+        configured(load_settings(write(tmp_path, text)), tmp_path, ENGINES["mkdocs"])
 
 
 def test_snippets_read_from_the_project_whatever_the_working_folder(tmp_path):
     root = write(tmp_path, "site_name: x\nmarkdown_extensions:\n  - pymdownx.snippets:\n      base_path: !relative $config_dir\n")
-    config = engine_config(load_settings(root), Workspace(tmp_path / "w"), ENGINES["zensical"])
+    config = configured(load_settings(root), tmp_path, ENGINES["zensical"])
     assert config["markdown_extensions"] == [{"pymdownx.snippets": {"base_path": str(root.resolve())}}]

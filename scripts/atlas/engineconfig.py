@@ -14,7 +14,7 @@ from typing import Any
 import yaml
 
 from .engines import Engine
-from .settings import Settings, SettingsError, read_config
+from .settings import Settings, SettingsError
 from .workspace import Workspace
 
 GUARD = "atlas.engines.guard"
@@ -23,8 +23,8 @@ REPLACED = ("docs_dir", "site_dir", "watch", "exclude_docs", "dev_addr")
 SUPPORTED_PLUGINS = ("search",)
 
 
-def engine_config(settings: Settings, workspace: Workspace, engine: Engine) -> dict[str, Any]:
-    source = read_config(settings.config_file, root=settings.root)
+def engine_config(source: dict[str, Any], settings: Settings, workspace: Workspace, engine: Engine) -> dict[str, Any]:
+    """`source`: the project's mkdocs.yml as read by atlas.settings.read_config."""
     name = settings.config_file.name
     if "INHERIT" in source:
         raise SettingsError(f"{name}: INHERIT is not supported (the engines merge it differently); write one file")
@@ -52,10 +52,10 @@ def write_engine_config(config: dict[str, Any], workspace: Workspace) -> Path:
     return workspace.config_file
 
 
-def custom_theme(settings: Settings) -> Path | None:
+def custom_theme(source: dict[str, Any], settings: Settings) -> Path | None:
     """The project's own template overrides (mkdocs.yml `theme.custom_dir`), if any: they are
     laid over the atlas's templates, so a foundation may restyle without forking the atlas."""
-    theme = read_config(settings.config_file, root=settings.root).get("theme") or {}
+    theme = source.get("theme") or {}
     custom = theme.get("custom_dir") if isinstance(theme, dict) else None
     return settings.root / custom if custom else None
 

@@ -84,7 +84,7 @@ def prepare(settings: Settings, workspace: Workspace, *, engine: Engine, on: dt.
     checked = time.perf_counter()
     try:
         config = read_config(settings.config_file, root=settings.root)
-        engine_settings = engine_config(settings, workspace, engine)
+        engine_settings = engine_config(config, settings, workspace, engine)
     except SettingsError as error:
         problems.append(str(error))
     if problems:
@@ -128,7 +128,7 @@ def prepare(settings: Settings, workspace: Workspace, *, engine: Engine, on: dt.
         raise PrepareFailed(
             f"{len(problems)} problem(s) in the pages; nothing was built:\n" + "\n".join(problems)
         )
-    write_theme(workspace.theme, engine, custom=custom_theme(settings))
+    write_theme(workspace.theme, engine, custom=custom_theme(config, settings))
     write_engine_config(engine_settings, workspace)
     prepared.seconds["pages"] = time.perf_counter() - planned
     return prepared

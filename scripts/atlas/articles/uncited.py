@@ -95,8 +95,10 @@ def uncited_blocks(markdown: str, *, page_path: str, first_line: int = 1) -> lis
         if not line.strip():
             flush()
             continue
-        if brief_indent is not None or _SKIP.match(line) or line.lstrip().startswith("<!--"):
-            flush() if _SKIP.match(line) else None
+        if _SKIP.match(line):
+            flush()
+            continue
+        if brief_indent is not None or line.lstrip().startswith("<!--"):
             continue
         if line.lstrip().startswith("|"):  # each table row is its own block
             flush()
