@@ -20,7 +20,7 @@ override FORMAT  := $(value FORMAT)
 override DAYS    := $(value DAYS)
 export ID REASON FILE GALLERY FORMAT DAYS
 
-.PHONY: serve edit build check test test-site qa bench samples clean add-photo withdraw permissions takedown
+.PHONY: serve edit build check readability test test-site qa bench samples clean add-photo withdraw permissions takedown
 
 # The npm packages (scripts/node/package.json): the staff editor, Decap CMS, and its local backend.
 NODE_STAMP := scripts/node/node_modules/.installed
@@ -48,6 +48,9 @@ build: $(STAMP)  ## strict build into site/ (the previous site/ is kept if anyth
 
 check: $(STAMP)  ## validate captions.yaml and the photo files only
 	$(BIN)/atlas check
+
+readability: $(STAMP)  ## reading grade of each patient page, and percentages without "about 1 in 10"
+	$(BIN)/atlas readability
 
 # The checks of a built site, run a second time on Zensical's output: links, HTML, other hosts,
 # page weight, permission leaks, image privacy, takedown, CSP and the browser suite. (The

@@ -161,7 +161,7 @@ class Pages:
         article = render_article(
             embedded.markdown, meta=meta, page_path=shown, url=self.settings.site.absolute(url) if self.settings.site_url else url,
             references=self.references, glossary=self.glossary, contact_email=self.settings.contact_email,
-            on=self.on, first_line=first_line,
+            on=self.on, first_line=first_line, page_file=relative,
         )
         if from_staff and "review" in meta:  # a medical article
             for uncited in uncited_blocks(body, page_path=shown, first_line=first_line):

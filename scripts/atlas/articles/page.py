@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from .citations import render_citations
 from .glossary import Term, expand_glossary
 from .jsonld import AudienceError, medical_web_page
-from .placeholders import expand_contact
+from .placeholders import expand_contact, expand_support
 from .references import Reference
 from .review import Review, ReviewError, ReviewState, insert_after_title, overdue_warning, review_banner, review_of
 
@@ -38,12 +38,14 @@ def render_article(
     contact_email: str | None,
     on: dt.date,
     first_line: int = 1,
+    page_file: str = "",
 ) -> ArticleResult:
     cited = render_citations(markdown, page_path=page_path, references=references, first_line=first_line)
     result = ArticleResult(markdown=cited.markdown, errors=list(cited.errors))
     result.markdown = expand_glossary(result.markdown, glossary)
     result.markdown, problems = expand_contact(result.markdown, email=contact_email, page_path=page_path)
     result.errors += problems
+    result.markdown = expand_support(result.markdown, page_file=page_file or page_path)
 
     try:
         review = review_of(meta, page_path=page_path, on=on)
