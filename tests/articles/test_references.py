@@ -39,3 +39,24 @@ def test_the_projects_references_file_is_valid():
     references, problems = check_references(PROJECT / "references.yaml")
     assert problems == [], format_problems(problems)
     assert "lookingbill1993" in references
+
+
+def test_a_web_page_without_a_date_is_cited_as_no_date_with_the_day_it_was_checked():
+    from atlas.articles.citations import format_reference
+
+    text = """\
+charitypage:
+  authors: [A Charity]
+  title: Skin metastases
+  publisher: A Charity
+  year: n.d.
+  url: https://charity.example.org/skin
+  accessed: 2026-12-02
+"""
+    references, problems = parse_references(text)
+    assert problems == []
+    reference = references["charitypage"]
+    assert reference.year is None
+    html = format_reference(reference)
+    assert "<em>A Charity</em>. n.d. <a" in html
+    assert html.endswith("Accessed 2 December 2026.")

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from ..escape import html as escape
 
 from ..catalog.problems import did_you_mean
-from .references import Reference
+from .references import NO_DATE, Reference
 
 CITATION = re.compile(r"\[(?P<body>@[^\[\]]*)\]")
 CITED_KEY = re.compile(r"^@(?P<key>[^\s;@]+)$")
@@ -55,7 +55,7 @@ def render_citations(
         )
     body = "\n".join(lines)
     if BIBLIOGRAPHY.search(body):
-        everything = sorted(references.values(), key=lambda r: (r.first_author_surname.lower(), r.year, r.key))
+        everything = sorted(references.values(), key=lambda r: (r.first_author_surname.lower(), r.year or 0, r.key))
         body = BIBLIOGRAPHY.sub(lambda _: "\n" + bibliography_html(everything) + "\n", body)
     result.cited = list(numbers)
     if numbers:
@@ -109,7 +109,7 @@ def format_reference(reference: Reference) -> str:
     authors = _authors(reference.authors)
     title = reference.title.rstrip(".")
     where = reference.journal or reference.publisher
-    text = f"{escape(authors)}. {escape(title)}. <em>{escape(where)}</em>. {_year_volume_pages(reference)}."
+    text = f"{escape(authors)}. {escape(title)}. <em>{escape(where)}</em>. {_year_volume_pages(reference).rstrip('.')}."
     if reference.doi:
         doi = escape(reference.doi)
         text += f' doi:<a href="https://doi.org/{doi}">{doi}</a>.'
@@ -118,6 +118,8 @@ def format_reference(reference: Reference) -> str:
     if reference.url and not reference.doi:
         url = escape(reference.url)
         text += f' <a href="{url}">{url}</a>'
+        if reference.accessed:
+            text += f" Accessed {reference.accessed.day} {reference.accessed:%B %Y}."
     return text
 
 
@@ -129,7 +131,7 @@ def _authors(authors: tuple[str, ...]) -> str:
 
 
 def _year_volume_pages(reference: Reference) -> str:
-    text = str(reference.year)
+    text = str(reference.year) if reference.year else NO_DATE
     if reference.volume:
         text += f";{escape(reference.volume)}"
         if reference.issue:

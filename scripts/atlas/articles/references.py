@@ -22,6 +22,8 @@ none. Problems read like catalog problems:
 
 from __future__ import annotations
 
+import datetime as dt
+
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,12 +34,14 @@ from ..yamlsource import Located, parse, read_text
 KEY = re.compile(r"^[a-z][a-z0-9-]*$")
 DOI = re.compile(r"^10\.\d{4,9}/\S+$")
 PMID = re.compile(r"^[1-9]\d{0,8}$")
-PAGES = re.compile(r"^[A-Za-z]?\d+(?:[-–][A-Za-z]?\d+)?$")
+PAGES = re.compile(r"^[A-Za-z]{0,2}\d+(?:[-–][A-Za-z]?\d+)?$")
 
 REQUIRED = ("authors", "title", "year")
 # A reference is published somewhere: in a journal, or by a publisher (a book, a report).
 TEXT_FIELDS = ("title", "journal", "publisher", "volume", "issue", "pages", "note")
-FIELDS = ("authors", "year", "doi", "pmid", "url") + TEXT_FIELDS
+FIELDS = ("authors", "year", "doi", "pmid", "url", "accessed") + TEXT_FIELDS
+# A web page that shows no date of its own is cited as "n.d." (no date), never with a guessed year.
+NO_DATE = "n.d."
 
 
 @dataclass(frozen=True)
@@ -45,7 +49,7 @@ class Reference:
     key: str
     authors: tuple[str, ...]
     title: str
-    year: int
+    year: int | None  # None: a web page with no date of its own, shown as "n.d."
     journal: str = ""
     publisher: str = ""
     volume: str = ""
@@ -55,6 +59,7 @@ class Reference:
     pmid: str = ""
     url: str = ""
     note: str = ""  # for editors: how it was verified; never shown on the site
+    accessed: dt.date | None = None  # when a web page was last seen, shown after its address
     line: int = 0
 
     @property
@@ -125,8 +130,12 @@ def _entry_problems(key: str, entry, located: Located, filename: str) -> list[Pr
         if not isinstance(authors, list) or not authors or not all(isinstance(a, str) and a.strip() for a in authors):
             problem((key, "authors"), "authors must be a list of names", "write them as [Surname AB, Surname CD]")
     year = entry.get("year")
-    if "year" in entry and not (isinstance(year, int) and not isinstance(year, bool) and 1800 <= year <= 2100):
-        problem((key, "year"), f"'{year}' is not a year", "write the year of publication, such as 1993")
+    if "year" in entry and year != NO_DATE and not (isinstance(year, int) and not isinstance(year, bool) and 1800 <= year <= 2100):
+        problem((key, "year"), f"'{year}' is not a year", f"write the year of publication, such as 1993, or {NO_DATE} for a web page that shows no date")
+    if year == NO_DATE and "url" not in entry:
+        problem((key, "year"), f"only a web page can be cited without a date ({NO_DATE})", "add its url:, or write the year of publication")
+    if "accessed" in entry and _date(entry["accessed"]) is None:
+        problem((key, "accessed"), f"'{entry['accessed']}' is not a date", "write the day the page was last checked as 2026-12-02")
     for name in TEXT_FIELDS:
         if name in entry and not (isinstance(entry[name], (str, int)) and not isinstance(entry[name], bool) and str(entry[name]).strip()):
             problem((key, name), f"{name} must be text", "write it on the same line, or remove the field")
@@ -141,6 +150,17 @@ def _entry_problems(key: str, entry, located: Located, filename: str) -> list[Pr
     return problems
 
 
+def _date(value) -> dt.date | None:
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value).strip())
+    except ValueError:
+        return None
+
+
 def _reference(key: str, entry: dict, *, line: int) -> Reference:
     text = {name: str(entry[name]).strip() for name in TEXT_FIELDS + ("doi", "pmid", "url") if name in entry}
-    return Reference(key=key, authors=tuple(a.strip() for a in entry["authors"]), year=entry["year"], line=line, **text)
+    year = None if entry["year"] == NO_DATE else entry["year"]
+    accessed = _date(entry["accessed"]) if "accessed" in entry else None
+    return Reference(key=key, authors=tuple(a.strip() for a in entry["authors"]), year=year, line=line, accessed=accessed, **text)
