@@ -65,6 +65,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     if args.command == "check":
         status = run_check(project) or run_embed_check(project)
+        status = run_text_check(project) or status
         run_citation_check(project)  # warnings only: a missing citation never fails a check or a build
         if status == 0:
             print("Next: `make serve` to preview, then commit your change (EDITING.md, 'Publishing').")
@@ -135,6 +136,29 @@ def run_embed_check(project: Path) -> int:
         print("\n".join(errors), file=sys.stderr)
         print(f"\n{len(errors)} embed(s) in docs/ name no photo or gallery. "
               "Next: correct the ids on the lines above (`make permissions` lists the photo ids).", file=sys.stderr)
+        return 1
+    return 0
+
+
+def run_text_check(project: Path) -> int:
+    """references.yaml, the glossary and every [@key] in the pages, checked as the build checks
+    them, so `make check` catches a broken reference before a build does."""
+    from .articles.citations import render_citations
+    from .prepare import _glossary, _references, split_front_matter
+
+    settings = load_settings(project)
+    problems: list[str] = []
+    references = _references(settings, problems)
+    references_broken = bool(problems)  # then every [@key] would look unknown: report the file only
+    _glossary(settings, problems)
+    for page in sorted(settings.docs.rglob("*.md")) if not references_broken else ():
+        shown = settings.shown(page)
+        _, body, first_line = split_front_matter(page.read_text(encoding="utf-8"), shown=shown, errors=problems)
+        problems += render_citations(body, page_path=shown, references=references, first_line=first_line).errors
+    if problems:
+        print("\n".join(problems), file=sys.stderr)
+        print(f"\n{len(problems)} problem(s) in the references, glossary or citations above. "
+              "Fix the lines named, then run `make check` again.", file=sys.stderr)
         return 1
     return 0
 

@@ -29,6 +29,8 @@ from markupsafe import Markup
 
 from .articles import check_references, parse_glossary
 from .articles.page import FRONT_MATTER, body_first_line, render_article
+from .articles.placeholders import expand_review_summary
+from .articles.review import ReviewError, ReviewState, review_of, review_summary
 from .articles.uncited import uncited_blocks
 from .catalog import ERROR, check_catalog, errors_in, format_problems
 from .engineconfig import custom_theme, engine_config, write_engine_config
@@ -101,7 +103,9 @@ def prepare(settings: Settings, workspace: Workspace, *, engine: Engine, on: dt.
     prepared.seconds = {"check": checked - started, "images": planned - checked}
     workspace.docs.mkdir(parents=True)
     pages = Pages(settings, plan, references, glossary, glossary_text, on=on, directory_urls=directory_urls, engine=engine)
-    for relative in source_files(settings.docs, config.get("exclude_docs")):
+    staff_files = source_files(settings.docs, config.get("exclude_docs"))
+    pages.review_summary = review_summary(_review_states(settings, staff_files, on))
+    for relative in staff_files:
         source = settings.docs / relative
         if source.resolve() == settings.glossary.resolve():
             continue  # appended to every page, never a page of its own
@@ -143,6 +147,7 @@ class Pages:
         self.on, self.directory_urls = on, directory_urls
         self.errors: list[str] = []
         self.static: list[str] = []  # files written beside the pages (each article's cite.ris)
+        self.review_summary = ""  # for [[review-summary]]: set once every page's front matter is read
 
     def write(self, relative: str, text: str, docs: Path, *, from_staff: bool) -> PreparedPage:
         url = page_url(relative, directory_urls=self.directory_urls)
@@ -159,7 +164,7 @@ class Pages:
             log.info(notice)  # never a failure: a withdrawn photo must not fail a build
         self.errors += embedded.errors
         article = render_article(
-            embedded.markdown, meta=meta, page_path=shown, url=self.settings.site.absolute(url) if self.settings.site_url else url,
+            expand_review_summary(embedded.markdown, summary=self.review_summary), meta=meta, page_path=shown, url=self.settings.site.absolute(url) if self.settings.site_url else url,
             references=self.references, glossary=self.glossary, contact_email=self.settings.contact_email,
             on=self.on, first_line=first_line, page_file=relative,
         )
@@ -206,6 +211,21 @@ def front_matter_for_engine(meta: dict[str, Any]) -> str:
     here, once (atlas.escape); the JSON-LD the atlas wrote itself is already safe."""
     safe = engine_meta(meta, built_safe=("atlas_jsonld",))
     return "---\n" + yaml.safe_dump(_plain(safe), allow_unicode=True, sort_keys=False, width=1_000_000) + "---\n\n"
+
+
+def _review_states(settings: Settings, files: list[str], on: dt.date) -> list[ReviewState]:
+    """Every staff page's review state (a page whose record cannot be read counts as not
+    reviewed; its own error is reported when the page is written)."""
+    states = []
+    for relative in files:
+        if not relative.endswith(".md"):
+            continue
+        meta, _, _ = split_front_matter((settings.docs / relative).read_text(encoding="utf-8"), shown=relative, errors=[])
+        try:
+            states.append(review_of(meta, page_path=relative, on=on).state)
+        except ReviewError:
+            states.append(ReviewState.AWAITING)
+    return states
 
 
 def split_front_matter(text: str, *, shown: str, errors: list[str]) -> tuple[dict, str, int]:

@@ -5,6 +5,8 @@ so a changed address is changed in one place:
     [[support]]        ->  one sentence pointing to the support page, at the end of every
                            patient page and beside every survival figure (its wording and the
                            page it points to live here only)
+    [[review-summary]] ->  how many medical pages a clinician has checked (the home page),
+                           counted from their front matter at build time
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from ..escape import html as escape
 
 CONTACT = re.compile(r"\[\[contact-email\]\]")
 SUPPORT = re.compile(r"\[\[support\]\]")
+REVIEW_SUMMARY = re.compile(r"\[\[review-summary\]\]")
 SUPPORT_PAGE = "support.md"  # docs-relative
 SUPPORT_SENTENCE = "Want to talk to someone? [Support and someone to talk to]({link}) lists people who can help."
 
@@ -33,3 +36,7 @@ def expand_support(markdown: str, *, page_file: str) -> str:
     both engines resolve and check it like any link a writer types."""
     link = posixpath.relpath(SUPPORT_PAGE, posixpath.dirname(page_file) or ".")
     return SUPPORT.sub(lambda _: SUPPORT_SENTENCE.format(link=link), markdown)
+
+
+def expand_review_summary(markdown: str, *, summary: str) -> str:
+    return REVIEW_SUMMARY.sub(lambda _: summary, markdown)

@@ -139,3 +139,26 @@ def insert_after_title(markdown: str, html: str) -> str:
         if line.startswith("# "):
             return "\n".join(lines[: index + 1] + ["", html, ""] + lines[index + 1 :])
     return f"{html}\n\n{markdown}"
+
+
+def review_summary(states: list[ReviewState]) -> str:
+    """One sentence for the home page saying how much of the site a clinician has checked,
+    computed from every medical page's front matter, so it can never claim more than is true."""
+    medical = [state for state in states if state is not ReviewState.NOT_RECORDED]
+    current = sum(state is ReviewState.CURRENT for state in medical)
+    if not medical:
+        return ""
+    if current == 0:
+        return (
+            "No medical page on this site has been checked by a doctor yet: each one says "
+            "**Awaiting medical review** at the top until a named clinician has signed it off."
+        )
+    if current == len(medical):
+        return (
+            f"All {len(medical)} medical pages have been checked by a named clinician; each page "
+            "says who checked it, when, and when it will be checked again."
+        )
+    return (
+        f"{current} of the {len(medical)} medical pages have been checked by a named clinician. "
+        "The others say **Awaiting medical review** (or that their review is overdue) at the top."
+    )
