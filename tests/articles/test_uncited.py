@@ -56,3 +56,12 @@ def test_each_uncited_block_is_named_with_its_line():
 
 def test_a_page_of_definitions_says_so_once():
     assert uncited_blocks("<!-- no citation (page): a list of definitions -->\n\nA word.\n", page_path="g.md") == []
+
+
+def test_a_reason_before_a_list_covers_every_item_of_it():
+    markdown = (
+        "<!-- no citation: questions to ask, not claims -->\n- What is the aim?\n- What are the side effects?\n"
+        "- Who can I call?\n\nA new paragraph stating a fact.\n"
+    )
+    [problem] = uncited_blocks(markdown, page_path="docs/a.md")
+    assert "docs/a.md:6: this paragraph has no citation" in problem

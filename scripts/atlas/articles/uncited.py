@@ -5,8 +5,9 @@ visible reason in the source why it needs none:
     <!-- no citation: explains a word -->
     A biopsy is a small sample of skin ...
 
-The reason comment goes on the line before the block (it covers that block only) or as the
-first line of the page's body with `page` (it covers the whole page, for a page of definitions).
+The reason comment goes on the line before the block (it covers that block only; before a list,
+the whole list) or as the first line of the page's body with `page` (it covers the whole page,
+for a page of definitions).
 
 Two kinds of block are covered without a comment, each for a stated reason:
 - the "In brief" summary box: it sums up, in plain words, the cited text below it;
@@ -60,6 +61,8 @@ def uncited_blocks(markdown: str, *, page_path: str, first_line: int = 1) -> lis
         text = " ".join(line.strip() for _, line in block)
         is_list = bool(_LIST_ITEM.match(block[0][1]))
         covered = (introduced("list") if is_list else False) or reason_for_next or CITATION.search(text)
+        if is_list and reason_for_next:
+            lead_in = "list"  # a reason before a list covers all of it, like a cited lead-in
         if not covered:
             number = block[0][0] + first_line
             what = "list item" if is_list else ("table row" if text.startswith("|") else "paragraph")
