@@ -17,6 +17,7 @@ from pathlib import Path
 from .editor import ADMIN_FOLDER
 from .prepare import Prepared
 from .security import secure_site, source_hash, theme_script_hashes
+from .searchindex import improve_search
 from .takedown import prune_search, prune_sitemap
 
 # The atlas's own markup, which prepare replaces on every page; in the text of a page's content
@@ -46,6 +47,7 @@ def finish(prepared: Prepared) -> list[str]:
         )
     hidden = {page.url for page in prepared.pages if page.search_excluded}
     prune_search(site, lambda location: site_path(location, prepared.settings.site_url) in hidden)
+    improve_search(site, prepared.settings.search_synonyms)
     unlisted = {page.url for page in prepared.pages if page.noindex}
     prune_sitemap(site, lambda location: site_path(location, prepared.settings.site_url) in unlisted)
     allowed = theme_script_hashes([prepared.workspace.theme, prepared.engine.templates()])

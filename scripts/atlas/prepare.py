@@ -3,9 +3,8 @@
 Read the settings and the catalog once, plan what may be published today, render the images,
 and write a docs tree in which every page is final Markdown: photo, gallery, tombstone and
 redirect pages generated, embeds expanded, citations numbered, review notices inserted,
-[[contact-email]] and [[glossary]] filled in, the glossary's abbreviations appended (so the
-engine's `abbr` extension marks words only after the embeds are expanded, and never inside a
-marker), and front matter escaped for templates that print it raw. Either engine renders this
+[[contact-email]] and [[glossary]] filled in, each glossary term marked at its first use in
+each section of staff text (atlas.articles.firstuse), and front matter escaped for templates that print it raw. Either engine renders this
 tree the same way; neither needs a plugin of the atlas.
 
 Every problem in every file is collected and reported at once, before anything is rendered.
@@ -29,6 +28,7 @@ from markupsafe import Markup
 
 from .articles import check_references, parse_glossary
 from .articles.page import FRONT_MATTER, body_first_line, render_article
+from .articles.firstuse import mark_first_uses
 from .articles.placeholders import expand_review_summary
 from .articles.review import ReviewError, ReviewState, review_of, review_summary
 from .articles.uncited import uncited_blocks
@@ -156,8 +156,10 @@ class Pages:
         # What relative URLs in the embeds' raw HTML are read against (engines differ; generated
         # pages sit at <url>/index.md, where the two agree: atlas.pages.html.page_source).
         base = relative.rpartition("/")[0] + "/" if self.engine.rewrites_raw_html_urls else url
+        # Glossary terms are marked in the staff text only, before embeds add their own HTML.
+        marked = mark_first_uses(body, self.glossary) if from_staff else body
         embedded = expand_embeds(
-            body, first_line=first_line, page_path=shown, page_url=base.lstrip("/"),
+            marked, first_line=first_line, page_path=shown, page_url=base.lstrip("/"),
             catalog=self.plan.catalog, published=self.plan.published, rendered=self.plan.rendered,
         )
         for notice in embedded.notices:
@@ -188,8 +190,6 @@ class Pages:
         markdown = article.markdown.rstrip("\n") + "\n"
         if article.review is not None:  # an article: cite it like a photo (text and RIS)
             markdown += "\n" + self._cite_page(meta, url=url, base=base, review=article.review, docs=docs)
-        if self.glossary_text:
-            markdown += "\n" + self.glossary_text.rstrip("\n") + "\n"
         _write(docs / relative, front_matter_for_engine(meta) + markdown)
         return page
 

@@ -80,6 +80,9 @@ class Settings:
     editor: dict[str, str] = field(default_factory=dict)  # the staff editor's git host (EDITOR_KEYS)
     pending_too_long_days: int = DAY_DEFAULTS["pending_too_long_days"]
     expiring_within_days: int = DAY_DEFAULTS["expiring_within_days"]
+    # Words people type, per word the pages use: {"radiotherapy": ["radiation"], ...}, so search
+    # finds "radiotherapy" for "radiation" (atlas.searchindex).
+    search_synonyms: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     @property
     def site(self) -> SiteInfo:
@@ -150,8 +153,8 @@ def load_settings(root: Path, *, config_file: str = CONFIG_FILE) -> Settings:
     lines = _lines_of_atlas_keys(tree)
     problems = []
     for key in atlas:
-        if key not in PATH_DEFAULTS and key not in TEXT_DEFAULTS and key not in ("image", "workers", "editor", *DAY_DEFAULTS):
-            known = ", ".join([*PATH_DEFAULTS, *TEXT_DEFAULTS, "image", "workers", "editor", *DAY_DEFAULTS])
+        if key not in PATH_DEFAULTS and key not in TEXT_DEFAULTS and key not in ("image", "workers", "editor", "search_synonyms", *DAY_DEFAULTS):
+            known = ", ".join([*PATH_DEFAULTS, *TEXT_DEFAULTS, "image", "workers", "editor", "search_synonyms", *DAY_DEFAULTS])
             problems.append(f"{config_file}:{lines.get(key, 1)}: extra.atlas.{key}: unknown setting (known: {known})")
     image = atlas.get("image") or {}
     for key in image if isinstance(image, dict) else []:
@@ -168,6 +171,16 @@ def load_settings(root: Path, *, config_file: str = CONFIG_FILE) -> Settings:
     for key in editor if isinstance(editor, dict) else ["(not a list of settings)"]:
         if key not in EDITOR_KEYS:
             problems.append(f"{config_file}:{lines.get('editor', 1)}: extra.atlas.editor.{key}: unknown setting (known: {', '.join(EDITOR_KEYS)})")
+    synonyms = atlas.get("search_synonyms") or {}
+    if not isinstance(synonyms, dict) or not all(
+        isinstance(word, str) and isinstance(others, list) and all(isinstance(o, str) and o.strip() for o in others)
+        for word, others in synonyms.items()
+    ):
+        problems.append(
+            f"{config_file}:{lines.get('search_synonyms', 1)}: extra.atlas.search_synonyms: write one word a line, "
+            "each with the list of words people type for it, such as  radiotherapy: [radiation, radiation therapy]"
+        )
+        synonyms = {}
     if problems:
         raise SettingsError("\n".join(problems))
     try:
@@ -188,6 +201,7 @@ def load_settings(root: Path, *, config_file: str = CONFIG_FILE) -> Settings:
         workers=workers,
         editor={key: str(value) for key, value in editor.items() if value},
         **{key: atlas.get(key) or default for key, default in DAY_DEFAULTS.items()},
+        search_synonyms={word.strip().lower(): tuple(o.strip() for o in others) for word, others in synonyms.items()},
     )
 
 

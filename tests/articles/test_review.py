@@ -103,3 +103,18 @@ def test_the_editors_form_of_the_review_is_read_like_the_short_form():
     assert review_of(awaiting, page_path="p.md", on=on).state is ReviewState.AWAITING
     reviewed = {"review": {"status": "reviewed", "reviewed_by": "Dr A", "reviewed_on": "2026-11-01", "next_review": "2027-11-01"}}
     assert review_of(reviewed, page_path="p.md", on=on).reviewed_by == "Dr A"
+
+
+def test_the_review_notice_comes_after_the_in_brief_box():
+    from atlas.articles.review import insert_after_summary
+
+    markdown = '# Title\n\n!!! abstract "In brief"\n\n    Short.\n    Words.\n\n## First\n\nText.\n'
+    out = insert_after_summary(markdown, "<div>NOTICE</div>")
+    assert out.index("Words.") < out.index("NOTICE") < out.index("## First")
+
+
+def test_without_an_in_brief_box_the_notice_follows_the_title():
+    from atlas.articles.review import insert_after_summary
+
+    out = insert_after_summary("# Title\n\nText.\n\n## Later\n\n!!! abstract \"In brief\"\n\n    x\n", "<div>N</div>")
+    assert out.startswith("# Title\n\n<div>N</div>")

@@ -103,3 +103,22 @@ def test_a_sensitive_photo_is_revealed_with_the_keyboard_and_stays_accessible(pa
 
 
 # --- issue 4 (lightbox, case navigation): the markup is being built in parallel ------------
+
+
+def test_search_finds_radiotherapy_for_radiation(page, recorder):
+    # The treatment page says "radiotherapy" only; the search index also holds the synonyms
+    # people type (extra.atlas.search_synonyms; every pair is checked in tests/site).
+    recorder.visit("/")
+    hrefs = [href for href, _title in search(page, "radiation")]
+    assert any("treatment/" in href for href in hrefs), hrefs
+
+
+def test_a_sensitive_photos_search_result_reads_as_its_caption_not_its_controls(page, recorder, built_site):
+    sensitive = [p for p in photos_that_are(built_site, Visibility.PUBLISHED) if p.sensitive]
+    if not sensitive:
+        pytest.skip("no published sensitive photo")
+    photo = sensitive[0]
+    recorder.visit("/")
+    word = sorted(re.findall(r"[a-z]{7,}", photo.caption.lower()))[0]
+    shown = " ".join(title for _href, title in search(page, word))
+    assert "Hide photo" not in shown and "Show photo" not in shown, shown

@@ -12,7 +12,7 @@ from .glossary import Term, expand_glossary
 from .jsonld import AudienceError, medical_web_page
 from .placeholders import expand_contact, expand_support
 from .references import Reference
-from .review import Review, ReviewError, ReviewState, insert_after_title, overdue_warning, review_banner, review_of
+from .review import Review, ReviewError, ReviewState, insert_after_summary, overdue_warning, review_banner, review_of
 
 # The same rule MkDocs uses: '---' on the first line, closed by '---' or '...'.
 FRONT_MATTER = re.compile(r"\A-{3}[ \t]*\n.*?^(?:-{3}|\.{3})[ \t]*\n", re.DOTALL | re.MULTILINE)
@@ -58,7 +58,7 @@ def render_article(
     warning = overdue_warning(review, page_path=page_path, on=on)
     if warning:
         result.warnings.append(warning)
-    result.markdown = insert_after_title(result.markdown, review_banner(review))
+    result.markdown = insert_after_summary(result.markdown, review_banner(review))
     if not str(meta.get("description") or "").strip():
         # Search engines and link previews show it; an article without one looks broken.
         result.errors.append(f"{page_path}: description is missing from the front matter (add one plain sentence)")

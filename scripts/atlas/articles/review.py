@@ -141,6 +141,28 @@ def insert_after_title(markdown: str, html: str) -> str:
     return f"{html}\n\n{markdown}"
 
 
+IN_BRIEF = '!!! abstract "In brief"'
+
+
+def insert_after_summary(markdown: str, html: str) -> str:
+    """Put a block after the page's "In brief" box, which readers should meet first, at the size
+    of the body text (or right after the title on a page without one)."""
+    if not html:
+        return markdown
+    lines = markdown.split("\n")
+    for index, line in enumerate(lines):
+        if line.strip() == IN_BRIEF:
+            end = index + 1
+            while end < len(lines) and (not lines[end].strip() or lines[end].startswith(("    ", "\t"))):
+                end += 1
+            while end > index + 1 and not lines[end - 1].strip():
+                end -= 1
+            return "\n".join(lines[:end] + ["", html, ""] + lines[end:])
+        if line.startswith("## "):
+            break  # an "In brief" further down is not the page's summary
+    return insert_after_title(markdown, html)
+
+
 def review_summary(states: list[ReviewState]) -> str:
     """One sentence for the home page saying how much of the site a clinician has checked,
     computed from every medical page's front matter, so it can never claim more than is true."""
