@@ -9,7 +9,10 @@ from ..images import RenderedPhoto
 
 # How wide a photo is drawn at each viewport: full width on phones, the content column
 # (about 46rem) on larger screens. Lets the browser pick the smallest file that is sharp.
-PHOTO_SIZES = "(max-width: 60em) 100vw, 46rem"
+# The photo's width on screen: the column, less its padding, on a phone (so a phone fetches the
+# 480 or 960 px file, not the 1600), at most 46rem beside the menus. Lengths in `sizes` are read
+# at the browser's default font size (16px), whatever the page's own.
+PHOTO_SIZES = "(max-width: 60em) calc(100vw - 2rem), 46rem"
 THUMB_SIZES = "(max-width: 30em) 50vw, 15rem"
 
 LICENSE_NAMES = {
@@ -46,7 +49,9 @@ def license_name(license_id: str | None) -> str:
     return LICENSE_NAMES.get(license_id, license_id)
 
 
-def img_tag(rendered: RenderedPhoto, *, alt: str, prefix: str, sizes: str, lazy: bool, css_class: str = "") -> str:
+def img_tag(
+    rendered: RenderedPhoto, *, alt: str, prefix: str, sizes: str, lazy: bool, css_class: str = "", priority: bool = False,
+) -> str:
     """A <picture>: one <source> per modern format (best first), then an <img> in the format
     every browser reads. width/height on the <img> reserve the space before the file arrives
     (no layout shift); lazy is for images below the fold."""
@@ -66,12 +71,26 @@ def img_tag(rendered: RenderedPhoto, *, alt: str, prefix: str, sizes: str, lazy:
     ]
     if lazy:
         attributes.append('loading="lazy"')
+    if priority:  # the page's main image (its largest paint): fetched first
+        attributes.append('fetchpriority="high"')
     if css_class:
         attributes.append(f'class="{css_class}"')
     return f"<picture>{''.join(sources)}<img {' '.join(attributes)}></picture>"
 
 
 picture_tag = img_tag
+
+
+def preload_meta(rendered: RenderedPhoto, *, prefix: str, sizes: str) -> dict[str, str]:
+    """Front matter for the theme's <link rel="preload"> of a page's main image, in the best
+    format the page offers (browsers that cannot read it skip the hint), so the browser finds
+    it in <head> instead of after the stylesheets."""
+    media_type = rendered.media_types[0]
+    return {
+        "atlas_preload_srcset": rendered.srcset(media_type, prefix=prefix),
+        "atlas_preload_sizes": sizes,
+        "atlas_preload_type": media_type,
+    }
 
 
 def _middle(rendered: RenderedPhoto):

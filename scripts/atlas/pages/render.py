@@ -13,6 +13,7 @@ from .context import SiteInfo
 from .facets import FACETS, STAGE_ORDER, Facet, facet_values, matching, useful_facets, value_label
 from .html import (
     PHOTO_SIZES,
+    preload_meta,
     THUMB_SIZES,
     credit_line,
     gallery_url,
@@ -45,10 +46,13 @@ def case_label(case: str) -> str:
 # Photos -----------------------------------------------------------------------------------
 
 
-def photo_figure(photo: Photo, rendered: RenderedPhoto, *, prefix: str, lazy: bool = False, link: bool = False) -> str:
+def photo_figure(
+    photo: Photo, rendered: RenderedPhoto, *, prefix: str, lazy: bool = False, link: bool = False, priority: bool = False,
+) -> str:
     """A photo with its caption and credit. Embeds (`link=True`) link to the photo's own page;
-    on the photo page itself the image opens the lightbox at full size."""
-    image = img_tag(rendered, alt=photo.alt, prefix=prefix, sizes=PHOTO_SIZES, lazy=lazy)
+    on the photo page itself the image opens the lightbox at full size, and is the page's main
+    image (`priority`) unless a cover hides it."""
+    image = img_tag(rendered, alt=photo.alt, prefix=prefix, sizes=PHOTO_SIZES, lazy=lazy, priority=priority)
     if link:
         image = f'<a href="{prefix}{photo_url(photo.id)}">{image}</a>'
     else:
@@ -106,8 +110,12 @@ def photo_page(
         meta["robots"] = "noimageindex"
     else:
         meta["atlas_preview_image"] = site.absolute(own.largest.url)
+        # The photo is the page's largest paint: hint it early. A sensitive photo is hidden under
+        # its cover until the reader asks, so its file is not hurried (the cover is the paint).
+        meta.update(preload_meta(own, prefix=prefix, sizes=PHOTO_SIZES))
     gallery = catalog.gallery(photo.gallery)
-    body = [f"# {escape(photo.display_title)}", "", photo_figure(photo, own, prefix=prefix), ""]
+    main = photo_figure(photo, own, prefix=prefix, priority=not photo.sensitive)
+    body = [f"# {escape(photo.display_title)}", "", main, ""]
     if photo.description:
         body += [f'<p class="atlas-description">{escape(photo.description)}</p>', ""]
     body += [_facts(photo, gallery, prefix), ""]
