@@ -25,7 +25,7 @@ from .takedown import prune_search, prune_sitemap
 # atlas.escape writes "[" as "&#91;". (Outside the content, in the navigation or <title>, the
 # engines print a page's title after their own unescaping and escaping, which leaves "[" as
 # typed: that is text, and the check does not look there.)
-RAW_MARKUP = re.compile(r"\[\[(?:photo|gallery|glossary|bibliography|contact-email|support|review-summary)\b[^\]]*\]\]|\[@[^\]\s]+\]")
+RAW_MARKUP = re.compile(r"\[\[(?:photo|gallery|glossary|bibliography|contact-email|support|review-summary|tiles)\b[^\]]*\]\]|\[@[^\]\s]+\]")
 _CONTENT = re.compile(r"<article\b[^>]*>(.*)</article>", re.DOTALL | re.IGNORECASE)
 # Code shows markup as an example without it being a leftover; attributes (a tooltip) are text.
 _CODE = re.compile(r"<(pre|code)\b.*?</\1>", re.DOTALL | re.IGNORECASE)

@@ -2,6 +2,11 @@
 
     [[photo:scar-line-rash-and-nodules]]
     [[gallery:ibc-skin-metastases]]
+    [[tiles: early-rash = A rash; scar-line-nodules-close-up = Lumps (nodules); ...]]
+
+Tiles ("What can it look like?" on the home page) show each named photo small, with the label,
+linking to the photo's page. A sensitive photo is never shown in a tile: its tile is the label
+alone, behind the same link, where the photo's page covers it until the reader chooses.
 
 A photo that is no longer publishable becomes a neutral placeholder and a notice, never an
 error: withdrawing a photo must never be blocked by a page that shows it. An id that never
@@ -15,10 +20,12 @@ from dataclasses import dataclass, field
 
 from ..catalog.model import Catalog
 from ..images import RenderedPhoto
-from .html import root_prefix
+from ..escape import html as escape
+from .html import THUMB_SIZES, img_tag, photo_url, root_prefix
 from .render import gallery_grid, photo_figure, published_gallery_photos
 
 EMBED = re.compile(r"\[\[(?P<kind>photo|gallery):\s*(?P<id>[^\]\s]+)\s*\]\]")
+TILES = re.compile(r"\[\[tiles:(?P<spec>[^\]]*)\]\]")
 
 PLACEHOLDER = (
     '<p class="atlas-placeholder" role="note">A photo that was shown here is no longer available.</p>'
@@ -75,5 +82,33 @@ def expand_embeds(
             return "\n\n" + PLACEHOLDER + "\n\n"
         return "\n\n" + photo_figure(photo, rendered[photo_id], prefix=prefix, lazy=True, link=True) + "\n\n"
 
-    result.markdown = EMBED.sub(replace, markdown)
+    def tiles(match: re.Match) -> str:
+        where = f"{page_path}:{line_of(match)}"
+        items = []
+        for part in filter(None, (p.strip() for p in match.group("spec").split(";"))):
+            wanted, _, label = (x.strip() for x in part.partition("="))
+            photo = catalog.photo(former.get(wanted, wanted))
+            if photo is None or not label:
+                result.errors.append(
+                    f"{where}: [[tiles:...]]: '{part}' must be a photo id from captions.yaml, '=' and a label"
+                )
+                continue
+            if photo.id not in published:
+                result.notices.append(f"{where}: tile photo '{wanted}' is no longer published; its tile is left out")
+                continue
+            items.append(tile(photo, rendered[photo.id], label=label, prefix=prefix))
+        return "\n\n" + '<ul class="atlas-tiles">\n' + "\n".join(items) + "\n</ul>\n\n" if items else "\n\n"
+
+    result.markdown = EMBED.sub(replace, TILES.sub(tiles, markdown))
     return result
+
+
+def tile(photo, rendered: RenderedPhoto, *, label: str, prefix: str) -> str:
+    """One tile: the photo's thumbnail (never a sensitive one) and its label, as one link."""
+    # Not lazy: the tiles are the top of the home page, its first paint.
+    picture = "" if photo.sensitive else img_tag(rendered, alt="", prefix=prefix, sizes=THUMB_SIZES, lazy=False)
+    kind = " atlas-tile--covered" if photo.sensitive else ""
+    return (
+        f'<li class="atlas-tile{kind}"><a href="{prefix}{photo_url(photo.id)}">'
+        f'{picture}<span class="atlas-tile__label">{escape(label)}</span></a></li>'
+    )
