@@ -20,7 +20,7 @@ override FORMAT  := $(value FORMAT)
 override DAYS    := $(value DAYS)
 export ID REASON FILE GALLERY FORMAT DAYS
 
-.PHONY: serve edit build check readability test test-site qa bench samples clean add-photo withdraw permissions takedown
+.PHONY: serve edit build check readability test test-site qa bench bench-pages samples clean add-photo withdraw permissions takedown
 
 # The npm packages (scripts/node/package.json): the staff editor, Decap CMS, and its local backend.
 NODE_STAMP := scripts/node/node_modules/.installed
@@ -78,6 +78,9 @@ takedown: $(STAMP)  ## remove from site/ every page, image, search and sitemap e
 bench: $(STAMP)  ## time the photo pipeline (cold, warm, one caption changed, naive Pillow) and each engine on the sample site and a 300-photo catalog
 	$(BIN)/python -m pip install --quiet -e ".[bench]"
 	$(BIN)/python -m atlas.bench --photos $(or $(PHOTOS),8)
+
+bench-pages: $(STAMP) $(NODE_STAMP)  ## Lighthouse (mobile, offline) on the home, gallery, photo and longest article pages against a stock Material page of the same text [RUNS=2] [PAGES=home,article]
+	$(BIN)/python -m atlas.benchpages --runs $(or $(RUNS),2) $(if $(PAGES),--pages "$(PAGES)")
 
 test-site: $(STAMP)  ## only the checks on the built site: links, HTML, hosts, page weight, browser [ENGINE=zensical]
 	ATLAS_ENGINE="$(ENGINE)" $(BIN)/python -m pytest tests/site tests/browser
