@@ -40,7 +40,36 @@ def engine_config(source: dict[str, Any], settings: Settings, workspace: Workspa
     if "plugins" in config:  # absent: each engine's default (search)
         config["plugins"] = _plugins(config["plugins"], name)
     config["markdown_extensions"] = _extensions(config.get("markdown_extensions"), settings.root)
+    config = inline_stylesheets(config, settings)
     return engine.adjust_config(config)
+
+
+INLINE_CSS_KEY = "atlas_inline_css"
+
+
+def inline_stylesheets(config: dict[str, Any], settings: Settings) -> dict[str, Any]:
+    """The project's own stylesheets (extra_css files in docs/) go into every page's <head> as
+    one <style> element instead of a file the first paint waits for (the theme prints
+    config.extra.atlas_inline_css). The text is fixed here, when the build starts, so the
+    Content-Security-Policy lists its hash (atlas.finish): it never depends on a page."""
+    inline, linked = [], []
+    for entry in config.get("extra_css") or []:
+        path = settings.docs / str(entry)
+        if isinstance(entry, str) and "://" not in entry and path.is_file():
+            inline.append(path.read_text(encoding="utf-8"))
+        else:
+            linked.append(entry)
+    if not inline:
+        return config
+    config = dict(config)
+    config["extra_css"] = linked
+    config["extra"] = {**(config.get("extra") or {}), INLINE_CSS_KEY: "\n".join(inline)}
+    return config
+
+
+def inline_css(config: dict[str, Any]) -> str:
+    """The text the theme inlines, for the policy's hash."""
+    return str((config.get("extra") or {}).get(INLINE_CSS_KEY) or "")
 
 
 def write_engine_config(config: dict[str, Any], workspace: Workspace) -> Path:

@@ -105,8 +105,8 @@ def expand_embeds(
 
 def tile(photo, rendered: RenderedPhoto, *, label: str, prefix: str) -> str:
     """One tile: the photo's thumbnail (never a sensitive one) and its label, as one link."""
-    # Not lazy: the tiles are the top of the home page, its first paint.
-    picture = "" if photo.sensitive else img_tag(rendered, alt="", prefix=prefix, sizes=THUMB_SIZES, lazy=False)
+    # Lazy: on the home page they come after the summary, below a phone's first screen.
+    picture = "" if photo.sensitive else img_tag(rendered, alt="", prefix=prefix, sizes=THUMB_SIZES, lazy=True)
     kind = " atlas-tile--covered" if photo.sensitive else ""
     return (
         f'<li class="atlas-tile{kind}"><a href="{prefix}{photo_url(photo.id)}">'
