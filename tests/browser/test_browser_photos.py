@@ -16,7 +16,7 @@ from playwright.sync_api import expect
 
 from atlas.build import build_site
 from atlas.pages.facets import facet_values, useful_facets, value_label
-from atlas.pages.render import case_sequence, filtered_url, published_gallery_photos
+from atlas.pages.render import case_sequence, filtered_url, published_gallery_photos, tile_title
 from atlas.permission import Visibility, visibility
 from fixture_project import make_project, write_jpeg
 from hostile_site import HOSTILE
@@ -271,7 +271,7 @@ def lightbox_after_instant_navigation(phone, recorder, catalog, photo):
     phone.keyboard.press("Escape")
     phone.locator(VIEWER).wait_for(state="hidden")
     # And once more after a second swap, with the same single viewer.
-    photo_link = phone.locator("article figcaption").get_by_role("link", name=photo.display_title, exact=True).first
+    photo_link = phone.locator("article figcaption").get_by_role("link", name=tile_title(photo), exact=True).first
     follow_instantly(phone, photo_link, f"/photos/{photo.id}/")
     phone.locator("article a.atlas-lightbox-link").first.click()
     open_viewer(phone)
