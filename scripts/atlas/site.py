@@ -16,7 +16,7 @@ from .images import ImageSettings, RenderedPhoto, Rights, render_photos
 from .pages import render as pages
 from .pages.cite import ris_record
 from .pages.context import SiteInfo
-from .pages.facets import facet_values, useful_facets
+from .pages.facets import facet_values, matching, useful_facets
 from .pages.html import gallery_url, license_name, page_source, photo_url
 from .permission import Visibility, visibility
 
@@ -70,17 +70,27 @@ def plan_site(
         plan.files.append(GeneratedFile(page_source(photo_url(photo_id)), pages.retired_photo_page(photo_id)))
     plan.files += _redirects(catalog.photos, plan)
 
-    counts = []
+    index = []
     for gallery in catalog.galleries:
         photos = pages.published_gallery_photos(catalog, gallery.id, plan.published)
-        counts.append((gallery, len(photos)))
-        plan.files.append(GeneratedFile(page_source(gallery_url(gallery.id)), pages.gallery_page(gallery, photos, plan.rendered)))
+        index.append((gallery, photos))
+        plan.files += _gallery_files(gallery, photos, plan, active=None)
         for facet in useful_facets(photos):
             for value, _count in facet_values(facet, photos):
-                path = page_source(pages.filtered_url(gallery.id, facet, value))
-                plan.files.append(GeneratedFile(path, pages.gallery_page(gallery, photos, plan.rendered, active=(facet, value))))
-    plan.files.append(GeneratedFile("galleries/index.md", pages.galleries_index(counts)))
+                plan.files += _gallery_files(gallery, photos, plan, active=(facet, value))
+    plan.files.append(GeneratedFile("galleries/index.md", pages.galleries_index(index, plan.rendered)))
     return plan
+
+
+def _gallery_files(gallery, photos: list[Photo], plan: SitePlan, *, active) -> list[GeneratedFile]:
+    """One gallery view (the whole gallery, or one filter value of it) in as many pages as it
+    needs: /galleries/<id>/, then /galleries/<id>/page/2/ and on (see pages.GALLERY_PAGE_SIZE)."""
+    shown = matching(photos, *active) if active else photos
+    view = pages.filtered_url(gallery.id, *active) if active else gallery_url(gallery.id)
+    return [
+        GeneratedFile(page_source(pages.paged_url(view, number)), pages.gallery_page(gallery, photos, plan.rendered, active=active, page=number))
+        for number in range(1, len(pages.gallery_pages(shown)) + 1)
+    ]
 
 
 def _photo_files(photo: Photo, plan: SitePlan) -> list[GeneratedFile]:

@@ -225,35 +225,82 @@ def retired_photo_page(photo_id: str) -> str:
 
 # Galleries --------------------------------------------------------------------------------
 
+# A phone on a poor connection gets one page of a large gallery at a time: this many tiles,
+# each a few kilobytes of HTML, with only the first row's thumbnails loaded eagerly. Later
+# pages are plain links (/galleries/<id>/page/2/); gallery.js can fetch them on demand.
+GALLERY_PAGE_SIZE = 24
 
-def gallery_grid(photos: list[Photo], rendered: dict[str, RenderedPhoto], *, prefix: str, group: str) -> str:
-    if not photos:
-        return '<p class="atlas-empty">There are no photos here yet.</p>'
-    case_sizes: dict[str, int] = {}
+# Under a tile the title is short enough for two or three lines in a phone's half-width column;
+# the full title is the photo page's heading and the lightbox link's name.
+TILE_TITLE_LIMIT = 50
+
+
+def tile_title(photo: Photo) -> str:
+    """The catalog's title as staff wrote it, or else a short form of the caption: cut at a clause or word boundary,
+    never inside a word, and marked with "…" when it was cut."""
+    if photo.title:
+        return photo.title  # staff chose it: shown whole
+    title = photo.display_title
+    if len(title) <= TILE_TITLE_LIMIT:
+        return title
+    head = title[: TILE_TITLE_LIMIT + 1]
+    clause = max(head.rfind(", "), head.rfind("; "), head.rfind(" - "), head.rfind(" – "))
+    cut = head[:clause] if clause >= 20 else head.rsplit(" ", 1)[0]
+    return cut.rstrip(" ,;:-–") + "…"
+
+
+def _case_notes(photos: list[Photo]) -> dict[str, str]:
+    """'Patient A, photo 2 of 3' for each photo of a case shown more than once in `photos`,
+    numbered over the whole view, so a case split across pages still counts right."""
+    sizes: dict[str, int] = {}
     for photo in photos:
         if photo.case:
-            case_sizes[photo.case] = case_sizes.get(photo.case, 0) + 1
-    seen_in_case: dict[str, int] = {}
+            sizes[photo.case] = sizes.get(photo.case, 0) + 1
+    seen: dict[str, int] = {}
+    notes = {}
+    for photo in photos:
+        if photo.case and sizes[photo.case] > 1:
+            seen[photo.case] = seen.get(photo.case, 0) + 1
+            notes[photo.id] = f"{case_label(photo.case)}, photo {seen[photo.case]} of {sizes[photo.case]}"
+    return notes
+
+
+def _facet_attributes(photo: Photo) -> str:
+    """The tile's filter values, read by gallery.js to combine filters without a reload."""
+    return "".join(
+        f' data-{facet.slug}="{escape(getattr(photo, facet.field).lower())}"' for facet in FACETS if getattr(photo, facet.field)
+    )
+
+
+def gallery_grid(
+    photos: list[Photo],
+    rendered: dict[str, RenderedPhoto],
+    *,
+    prefix: str,
+    group: str,
+    case_notes: dict[str, str] | None = None,
+) -> str:
+    """Even tiles: every picture box has one shape (atlas.css crops each thumbnail into it),
+    with a short title under it. `case_notes` numbers each person's photos over a whole view
+    when `photos` is one page of it."""
+    if not photos:
+        return '<p class="atlas-empty">There are no photos here yet.</p>'
+    notes = _case_notes(photos) if case_notes is None else case_notes
     items = []
     for position, photo in enumerate(photos):
         image = img_tag(
             rendered[photo.id], alt=photo.alt, prefix=prefix, sizes=THUMB_SIZES, lazy=position >= EAGER_THUMBNAILS
         )
         image = lightbox_link(image, photo=photo, rendered=rendered[photo.id], prefix=prefix, group=group)
-        case_note = ""
-        if photo.case and case_sizes[photo.case] > 1:
-            seen_in_case[photo.case] = seen_in_case.get(photo.case, 0) + 1
-            case_note = (
-                f'<span class="atlas-grid__case">{escape(case_label(photo.case))}, '
-                f"photo {seen_in_case[photo.case]} of {case_sizes[photo.case]}</span>"
-            )
+        case_note = f'<span class="atlas-grid__case">{escape(notes[photo.id])}</span>' if photo.id in notes else ""
         case_attribute = f' data-case="{escape(photo.case)}"' if photo.case else ""
+        frame = sensitive_wrapper(image, photo=photo, rendered=rendered[photo.id], prefix=prefix)
         items.append(
             photo_fragment(
                 photo.id,
-                f'<li class="atlas-grid__item"{case_attribute}>'
-                f"<figure>{sensitive_wrapper(image, photo=photo, rendered=rendered[photo.id], prefix=prefix)}"
-                f'<figcaption><a href="{prefix}{photo_url(photo.id)}">{escape(photo.display_title)}</a>{case_note}</figcaption>'
+                f'<li class="atlas-grid__item"{case_attribute}{_facet_attributes(photo)}>'
+                f'<figure><div class="atlas-grid__frame">{frame}</div>'
+                f'<figcaption><a href="{prefix}{photo_url(photo.id)}">{escape(tile_title(photo))}</a>{case_note}</figcaption>'
                 "</figure></li>",
             )
         )
@@ -265,6 +312,31 @@ def filtered_url(gallery_id: str, facet: Facet, value: str) -> str:
     return f"{gallery_url(gallery_id)}{facet.slug}/{value.lower()}/"
 
 
+def paged_url(view_url: str, page: int) -> str:
+    """Page `page` of a gallery view: the view itself for the first page."""
+    return view_url if page <= 1 else f"{view_url}page/{page}/"
+
+
+def gallery_pages(photos: list[Photo], size: int = GALLERY_PAGE_SIZE) -> list[list[Photo]]:
+    """`photos` in pages of at most `size`. A page ends between two people's photos where it
+    can, so a case is seen in one piece; only a case longer than a page is split."""
+    pages: list[list[Photo]] = [[]]
+    runs: list[list[Photo]] = []
+    for photo in photos:
+        if runs and photo.case and runs[-1][0].case == photo.case:
+            runs[-1].append(photo)
+        else:
+            runs.append([photo])
+    for run in runs:
+        if pages[-1] and len(pages[-1]) + len(run) > size:
+            pages.append([])
+        for photo in run:
+            if len(pages[-1]) >= size:
+                pages.append([])
+            pages[-1].append(photo)
+    return pages
+
+
 def _filters(gallery: Gallery, photos: list[Photo], prefix: str, active: tuple[Facet, str] | None) -> str:
     facets = useful_facets(photos)
     if not facets:
@@ -273,11 +345,15 @@ def _filters(gallery: Gallery, photos: list[Photo], prefix: str, active: tuple[F
     for facet in facets:
         links = []
         is_all = active is None or active[0] != facet
-        links.append(f'<li><a href="{prefix}{gallery_url(gallery.id)}"{CURRENT if is_all else ""}>All</a></li>')
+        links.append(
+            f'<li><a href="{prefix}{gallery_url(gallery.id)}" data-facet="{facet.slug}" data-value=""'
+            f'{CURRENT if is_all else ""}>All</a></li>'
+        )
         for value, count in facet_values(facet, photos):
             current = active == (facet, value)
             links.append(
-                f'<li><a href="{prefix}{filtered_url(gallery.id, facet, value)}"'
+                f'<li><a href="{prefix}{filtered_url(gallery.id, facet, value)}" data-facet="{facet.slug}" '
+                f'data-value="{escape(value.lower())}"'
                 f'{CURRENT if current else ""}>{escape(value_label(facet, value))} '
                 f'<span class="atlas-count">({count})</span></a></li>'
             )
@@ -289,24 +365,52 @@ def _filters(gallery: Gallery, photos: list[Photo], prefix: str, active: tuple[F
     return f'<nav class="atlas-filters" aria-label="Filter the photos">{"".join(groups)}</nav>'
 
 
+def _page_links(view_url: str, prefix: str, page: int, count: int) -> str:
+    """Previous, numbered and next links between a view's pages: plain links, so they work
+    without JavaScript; gallery.js adds "Show more photos" above them."""
+    if count < 2:
+        return ""
+    items = []
+    if page > 1:
+        items.append(f'<li><a rel="prev" href="{prefix}{paged_url(view_url, page - 1)}">← Previous</a></li>')
+    for number in range(1, count + 1):
+        current = CURRENT if number == page else ""
+        items.append(
+            f'<li><a href="{prefix}{paged_url(view_url, number)}" data-page="{number}"{current} '
+            f'aria-label="Page {number} of {count}">{number}</a></li>'
+        )
+    if page < count:
+        items.append(f'<li><a rel="next" href="{prefix}{paged_url(view_url, page + 1)}">Next →</a></li>')
+    return f'<nav class="atlas-pages" aria-label="Pages of this gallery" data-search-exclude><ul>{"".join(items)}</ul></nav>'
+
+
 def gallery_page(
     gallery: Gallery,
     photos: list[Photo],
     rendered: dict[str, RenderedPhoto],
     *,
     active: tuple[Facet, str] | None = None,
+    page: int = 1,
 ) -> str:
-    """A gallery, or (with `active`) the same gallery narrowed by one filter value."""
+    """A gallery, or (with `active`) the same gallery narrowed by one filter value; `page`
+    of it when it holds more than GALLERY_PAGE_SIZE photos."""
     shown = matching(photos, *active) if active else photos
-    url = filtered_url(gallery.id, *active) if active else gallery_url(gallery.id)
-    prefix = root_prefix(url)
+    pages = gallery_pages(shown)
+    if not 1 <= page <= len(pages):
+        raise ValueError(f"gallery {gallery.id} has {len(pages)} pages, not a page {page}")
+    view_url = filtered_url(gallery.id, *active) if active else gallery_url(gallery.id)
+    prefix = root_prefix(paged_url(view_url, page))
     title = gallery.title
     meta = {"title": title, "description": _summary(gallery.description), "atlas_gallery": gallery.id}
     if active:
         facet, value = active
         title = f"{gallery.title}: {value_label(facet, value).lower()}"
         meta["title"] = title
-        # Filtered views repeat the gallery: keep them out of search engines and the site search.
+    if len(pages) > 1 and page > 1:
+        meta["title"] = f"{title} (page {page} of {len(pages)})"
+    if active or page > 1:
+        # Filtered views and later pages repeat the gallery: keep them out of search engines
+        # and the site search.
         meta["robots"] = "noindex, follow"
         meta["search"] = {"exclude": True}
     noun = "photo" if len(shown) == 1 else "photos"
@@ -314,26 +418,43 @@ def gallery_page(
         count = f"Showing {len(shown)} of {len(photos)} photos: {escape(facet.label.lower())} {escape(value_label(facet, value).lower())}."
     else:
         count = f"{len(shown)} {noun}."
+    if len(pages) > 1:
+        first = sum(len(p) for p in pages[: page - 1]) + 1
+        count += f" This page shows photos {first} to {first + len(pages[page - 1]) - 1}."
+    heading = title if page == 1 else f"{title}, page {page}"
     body = [
-        f"# {escape(title)}",
+        f"# {escape(heading)}",
         "",
         f"<p>{escape(gallery.description)}</p>",
         "",
         _filters(gallery, photos, prefix, active),
         "",
-        f'<p class="atlas-result-count">{count} Photos of the same person are shown together, in order. '
+        f'<p class="atlas-result-count"><span class="atlas-result-count__text" data-total="{len(shown)}">{count}</span> '
+        "Photos of the same person are shown together, in order. "
         "Select a photo to enlarge it, or its title for its own page.</p>",
         "",
         '<p class="atlas-pref" hidden><label><input type="checkbox" class="atlas-pref__always"> '
         "Always show photos without covering them (remembered on this device only)</label></p>",
         "",
-        gallery_grid(shown, rendered, prefix=prefix, group=gallery.id),
+        gallery_grid(pages[page - 1], rendered, prefix=prefix, group=gallery.id, case_notes=_case_notes(shown)),
         "",
     ]
+    links = _page_links(view_url, prefix, page, len(pages))
+    if links:
+        body += [links, ""]
     return front_matter(meta) + "\n".join(body)
 
 
-def galleries_index(galleries: list[tuple[Gallery, int]]) -> str:
+def gallery_cover(photos: list[Photo]) -> Photo | None:
+    """The photo that stands for a gallery in the index: its first that is not sensitive, so a
+    covered photo is never shown uncovered there."""
+    return next((photo for photo in photos if not photo.sensitive), None)
+
+
+def galleries_index(galleries: list[tuple[Gallery, list[Photo]]], rendered: dict[str, RenderedPhoto] | None = None) -> str:
+    """Every gallery as a card: a cover thumbnail, the title, how many photos it has (or that
+    it has none yet) and its description."""
+    rendered = rendered or {}
     prefix = root_prefix("galleries/")
     meta = {"title": "Photo galleries", "description": "Galleries of photos of skin metastases, shared with permission."}
     lines = ["# Photo galleries", ""]
@@ -343,11 +464,26 @@ def galleries_index(galleries: list[tuple[Gallery, int]]) -> str:
     )
     lines.append("")
     lines.append('<ul class="atlas-gallery-list">')
-    for gallery, count in galleries:
-        noun = "photo" if count == 1 else "photos"
+    for position, (gallery, photos) in enumerate(galleries):
+        count = len(photos)
+        cover = gallery_cover(photos)
+        if cover is not None and cover.id in rendered:
+            # alt="" : the card's title names the link; the picture only illustrates it.
+            image = img_tag(rendered[cover.id], alt="", prefix=prefix, sizes=THUMB_SIZES, lazy=position >= 2)
+            frame = photo_fragment(cover.id, image)
+        else:
+            frame = ""
+        if count:
+            noun = "photo" if count == 1 else "photos"
+            count_text = f"{count} {noun}"
+        else:
+            count_text = "No photos yet"
         lines.append(
-            f'<li><a href="{prefix}{gallery_url(gallery.id)}">{escape(gallery.title)}</a> '
-            f"({count} {noun}): {escape(gallery.description)}</li>"
+            f'<li class="atlas-gallery-card"><a class="atlas-gallery-card__link" href="{prefix}{gallery_url(gallery.id)}">'
+            f'<span class="atlas-gallery-card__frame">{frame}</span>'
+            f'<span class="atlas-gallery-card__title">{escape(gallery.title)}</span></a>'
+            f'<p class="atlas-gallery-card__count">{count_text}</p>'
+            f"<p>{escape(gallery.description)}</p></li>"
         )
     lines.append("</ul>")
     return front_matter(meta) + "\n".join(lines) + "\n"
