@@ -49,7 +49,7 @@ def test_article_gets_citation_references_review_notice_tooltips_and_jsonld(tmp_
     config = make_project(tmp_path, key="alpha2001")
     site = build_site(config, site_dir=tmp_path / "site", on=dt.date(2026, 11, 21))
     html = (site / "index.html").read_text()
-    assert '<a href="#ref-alpha2001">1</a>' in html
+    assert '<a href="#ref-alpha2001" aria-label="Reference 1">1</a>' in html
     assert '<li id="ref-alpha2001">Alpha A. First study. <em>J One</em>. 2001.</li>' in html
     assert "Awaiting medical review." in html
     assert '<abbr title="A small lump.">nodule</abbr>' in html

@@ -13,9 +13,9 @@ def test_citations_are_numbered_in_order_of_first_use_and_reused():
     result = render_citations(markdown, page_path="docs/page.md", references=REFS)
     assert result.errors == []
     assert result.cited == ["gamma2002", "alpha2001"]
-    assert 'One <sup class="atlas-cite" aria-label="Reference">[<a href="#ref-gamma2002">1</a>]</sup>.' in result.markdown
-    assert '[<a href="#ref-alpha2001">2</a>, <a href="#ref-gamma2002">1</a>]' in result.markdown
-    assert 'Three <sup class="atlas-cite" aria-label="Reference">[<a href="#ref-alpha2001">2</a>]</sup>.' in result.markdown
+    assert 'One <sup class="atlas-cite">[<a href="#ref-gamma2002" aria-label="Reference 1">1</a>]</sup>.' in result.markdown
+    assert '[<a href="#ref-alpha2001" aria-label="Reference 2">2</a>, <a href="#ref-gamma2002" aria-label="Reference 1">1</a>]' in result.markdown
+    assert 'Three <sup class="atlas-cite">[<a href="#ref-alpha2001" aria-label="Reference 2">2</a>]</sup>.' in result.markdown
 
 
 def test_reference_list_is_appended_in_citation_order():
@@ -63,6 +63,14 @@ def test_reference_is_formatted_vancouver_style_with_checked_identifiers():
         'PMID: <a href="https://pubmed.ncbi.nlm.nih.gov/123/">123</a>.'
     )
     assert format_reference(REFS["gamma2002"]) == "Gamma C. Second study. <em>A Press</em>. 2002."
+
+
+def test_a_doi_with_characters_a_url_may_not_hold_is_percent_encoded_in_the_link_only():
+    # A real Wiley SICI DOI (Cancer 1972): "<" and ">" are not allowed in a URL.
+    doi = "10.1002/1097-0142(197205)29:5<1298::AID-CNCR2820290526>3.0.CO;2-6"
+    text = format_reference(Reference("sici1972", ("Brownstein MH",), "Metastatic tumors of the skin", 1972, journal="Cancer", doi=doi))
+    assert 'href="https://doi.org/10.1002/1097-0142&#40;197205&#41;29:5%3C1298::AID-CNCR2820290526%3E3.0.CO;2-6"' in text
+    assert ">10.1002/1097-0142&#40;197205&#41;29:5&lt;1298::AID-CNCR2820290526&gt;3.0.CO;2-6</a>" in text
 
 
 def test_more_than_six_authors_are_shortened_with_et_al():

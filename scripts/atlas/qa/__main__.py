@@ -8,6 +8,7 @@ from pathlib import Path
 from . import pageweight
 from .external import external_load_problems
 from .htmlcheck import parse_problems
+from .htmlvalid import checker_missing, invalid_html_problems
 from .links import link_problems, missing_alt_problems
 from .testsite import site_url_of
 
@@ -26,6 +27,11 @@ def main(argv: list[str] | None = None) -> int:
         "HTML parsing": parse_problems(site),
         "loads from other hosts": external_load_problems(site, site_url=site_url),
     }
+    missing = checker_missing()
+    if missing:
+        print(f"valid HTML (Nu HTML Checker): not checked: {missing}")
+    else:
+        checks["valid HTML (Nu HTML Checker)"] = invalid_html_problems(site)
     failed = False
     for name, problems in checks.items():
         print(f"{name}: {'ok' if not problems else f'{len(problems)} problem(s)'}")
