@@ -51,11 +51,12 @@ class Photo:
 
     @property
     def display_title(self) -> str:
-        """The title, or the caption's first sentence when no title is given."""
+        """The title, or the caption's first sentence when no title is given: whole, never cut
+        with "…", because it is the page's title and the title a citation gives (the gallery's
+        tiles use a short form of their own, atlas.pages.render.tile_title)."""
         if self.title:
             return self.title
-        first = re.split(r"(?<=[.!?])\s", self.caption.strip(), maxsplit=1)[0].rstrip(".")
-        return first if len(first) <= 90 else first[:87].rsplit(" ", 1)[0] + "…"
+        return re.split(r"(?<=[.!?])\s", self.caption.strip(), maxsplit=1)[0].rstrip(".")
 
     @property
     def last_changed(self) -> dt.date | None:
