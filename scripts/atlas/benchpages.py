@@ -18,9 +18,7 @@ the target. Figures are printed, never asserted (no timed test).
 from __future__ import annotations
 
 import argparse
-import contextlib
 import datetime as dt
-import functools
 import gzip
 import io
 import json
@@ -34,7 +32,6 @@ import threading
 from dataclasses import asdict, dataclass, field
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Iterator
 from urllib.parse import urlsplit
 
 import yaml
@@ -123,19 +120,11 @@ class _QuietServer(ThreadingHTTPServer):
             super().handle_error(request, client_address)
 
 
-@contextlib.contextmanager
-def serve_gzip(site_dir: Path) -> Iterator[str]:
-    """Serve `site_dir` on a free port of 127.0.0.1 for the `with` block; yields its base URL."""
-    handler = functools.partial(GzipHandler, directory=str(Path(site_dir).resolve()))
-    server = _QuietServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, name="atlas-bench-server", daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
+def serve_gzip(site_dir: Path):
+    """Serve `site_dir` gzipped on a free port of 127.0.0.1 for the `with` block; yields its base URL."""
+    from .qa.serve import serve_with
+
+    return serve_with(GzipHandler, site_dir, server_class=_QuietServer, name="atlas-bench-server")
 
 
 # --- The stock page -----------------------------------------------------------------------------

@@ -12,11 +12,10 @@ format: atlas.takedown reads both):
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 
-from .takedown import SEARCH_INDEXES, _replace
+from .takedown import search_indexes, write_search_index
 
 # The controls' own words (atlas.pages.html and atlas.pages.cite write them), which say nothing
 # about the page: "Show photo: <alt> Hide photo" before a sensitive photo, and the two buttons
@@ -29,14 +28,8 @@ def improve_search(site_dir: Path, synonyms: dict[str, tuple[str, ...]]) -> int:
     """Rewrite either engine's index in place; returns how many entries changed."""
     patterns = [(re.compile(rf"\b{re.escape(word)}\b", re.IGNORECASE), others) for word, others in synonyms.items()]
     changed = 0
-    for name in SEARCH_INDEXES:
-        index_file = site_dir / name
-        if not index_file.is_file():
-            continue
-        index = json.loads(index_file.read_text(encoding="utf-8"))
-        key = next((k for k in ("docs", "items") if isinstance(index.get(k), list)), None)
-        if key is None:
-            continue
+    for index_file, index, key in search_indexes(site_dir):
+        before_count = changed
         kept = [e for e in index[key] if not str(e.get("location", "")).endswith(CITE_SECTIONS)]
         changed += len(index[key]) - len(kept)
         index[key] = kept
@@ -44,8 +37,8 @@ def improve_search(site_dir: Path, synonyms: dict[str, tuple[str, ...]]) -> int:
             before = entry.get("text", "")
             entry["text"] = improved_text(str(before), str(entry.get("title", "")), patterns)
             changed += entry["text"] != before
-        if changed:
-            _replace(index_file, json.dumps(index, ensure_ascii=False, separators=(",", ":")))
+        if changed != before_count:
+            write_search_index(index_file, index)
     return changed
 
 

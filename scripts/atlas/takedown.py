@@ -167,24 +167,33 @@ def search_entries(site_dir: Path) -> list[dict]:
     return entries
 
 
-def prune_search(site_dir: Path, drop: Callable[[str], bool]) -> int:
-    """Remove every search entry whose location `drop` names, from either engine's index;
-    returns how many went. Also used by atlas.finish for pages that are not to be found."""
-    dropped = 0
+def search_indexes(site_dir: Path):
+    """Each search index the engine wrote, as (file, parsed index, key of its entry list):
+    MkDocs and Material write {"docs": [...]}, Zensical {"items": [...]}."""
     for name in SEARCH_INDEXES:
         index_file = site_dir / name
         if not index_file.is_file():
             continue
         index = json.loads(index_file.read_text(encoding="utf-8"))
-        # MkDocs and Material: {"docs": [{"location": ...}]}; Zensical: {"items": [{"location": ...}]}.
         key = next((k for k in ("docs", "items") if isinstance(index.get(k), list)), None)
-        if key is None:
-            continue
+        if key is not None:
+            yield index_file, index, key
+
+
+def write_search_index(index_file: Path, index: dict) -> None:
+    _replace(index_file, json.dumps(index, ensure_ascii=False, separators=(",", ":")))
+
+
+def prune_search(site_dir: Path, drop: Callable[[str], bool]) -> int:
+    """Remove every search entry whose location `drop` names, from either engine's index;
+    returns how many went. Also used by atlas.finish for pages that are not to be found."""
+    dropped = 0
+    for index_file, index, key in search_indexes(site_dir):
         entries = index[key]
         index[key] = [e for e in entries if not drop(str(e.get("location", "")))]
         if len(index[key]) != len(entries):
             dropped += len(entries) - len(index[key])
-            _replace(index_file, json.dumps(index, ensure_ascii=False, separators=(",", ":")))
+            write_search_index(index_file, index)
     return dropped
 
 

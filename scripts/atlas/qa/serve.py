@@ -33,13 +33,19 @@ class _StaticHostHandler(SimpleHTTPRequestHandler):
         pass  # quiet: test output should show failures, not every request
 
 
-@contextlib.contextmanager
-def serve(site_dir: Path) -> Iterator[str]:
+def serve(site_dir: Path):
     """Serve `site_dir` for the duration of the `with` block; yields its base URL."""
-    handler = functools.partial(_StaticHostHandler, directory=str(Path(site_dir).resolve()))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    return serve_with(_StaticHostHandler, site_dir)
+
+
+@contextlib.contextmanager
+def serve_with(handler_class, site_dir: Path, *, server_class=ThreadingHTTPServer, name: str = "atlas-test-server") -> Iterator[str]:
+    """Serve `site_dir` on a free port of 127.0.0.1 with `handler_class` (a static-file
+    handler) for the `with` block; yields its base URL. Shared by the tests and the benchmark."""
+    handler = functools.partial(handler_class, directory=str(Path(site_dir).resolve()))
+    server = server_class(("127.0.0.1", 0), handler)
     server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, name="atlas-test-server", daemon=True)
+    thread = threading.Thread(target=server.serve_forever, name=name, daemon=True)
     thread.start()
     try:
         yield f"http://127.0.0.1:{server.server_address[1]}"
