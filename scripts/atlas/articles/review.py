@@ -173,7 +173,7 @@ def review_summary(states: list[ReviewState]) -> str:
     if current == 0:
         return (
             "No medical page on this site has been checked by a doctor yet: each one says "
-            "**Awaiting medical review** at the top until a named clinician has signed it off."
+            "**Awaiting medical review** under its summary until a named clinician has signed it off."
         )
     if current == len(medical):
         return (
@@ -182,5 +182,5 @@ def review_summary(states: list[ReviewState]) -> str:
         )
     return (
         f"{current} of the {len(medical)} medical pages have been checked by a named clinician. "
-        "The others say **Awaiting medical review** (or that their review is overdue) at the top."
+        "The others say **Awaiting medical review** (or that their review is overdue) under their summary."
     )
