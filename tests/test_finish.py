@@ -66,13 +66,3 @@ def test_a_build_whose_engine_lost_a_page_is_not_published(tmp_path, monkeypatch
         build_site(config, site_dir=site, on=ON, engine="mkdocs")
     assert (site / "index.html").read_text() == before
 
-
-def test_the_theme_bundle_is_deferred_on_every_page(tmp_path):
-    from atlas.finish import defer_theme_bundle
-
-    (tmp_path / "a").mkdir()
-    (tmp_path / "a" / "index.html").write_text('<body><script src="../assets/javascripts/bundle.a5f9d56c.min.js"></script></body>')
-    (tmp_path / "index.html").write_text('<script src="assets/javascripts/bundle.77dd0ce9.min.js"></script><script src="x.js"></script>')
-    assert defer_theme_bundle(tmp_path) == 2
-    assert 'bundle.a5f9d56c.min.js" defer></script>' in (tmp_path / "a" / "index.html").read_text()
-    assert (tmp_path / "index.html").read_text().endswith('defer></script><script src="x.js"></script>')

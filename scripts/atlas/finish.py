@@ -48,7 +48,6 @@ def finish(prepared: Prepared) -> list[str]:
     hidden = {page.url for page in prepared.pages if page.search_excluded}
     prune_search(site, lambda location: site_path(location, prepared.settings.site_url) in hidden)
     improve_search(site, prepared.settings.search_synonyms)
-    defer_theme_bundle(site)
     unlisted = {page.url for page in prepared.pages if page.noindex}
     prune_sitemap(site, lambda location: site_path(location, prepared.settings.site_url) in unlisted)
     allowed = theme_script_hashes([prepared.workspace.theme, prepared.engine.templates()])
@@ -83,20 +82,3 @@ def site_path(location: str, site_url: str) -> str:
         location = location.split("://", 1)[1].partition("/")[2]
     return location.lstrip("/")
 
-
-# The theme's one script, as both engines write it at the end of <body>.
-THEME_BUNDLE = re.compile(r'<script src="([^"]*assets/javascripts/bundle\.[0-9a-f]+\.min\.js)"></script>')
-
-
-def defer_theme_bundle(site: Path) -> int:
-    """Mark the theme's script `defer`: it then never holds up the first paint, and still runs
-    before the atlas's own deferred script, in page order, once the page is parsed (the theme
-    waits for that anyway). Returns how many pages changed."""
-    changed = 0
-    for page in site.rglob("*.html"):
-        html = page.read_text(encoding="utf-8")
-        deferred = THEME_BUNDLE.sub(r'<script src="\1" defer></script>', html)
-        if deferred != html:
-            page.write_text(deferred, encoding="utf-8")
-            changed += 1
-    return changed

@@ -15,10 +15,10 @@ import yaml
 from atlas.build import build_site
 from atlas.pages.facets import facet_values, matching, useful_facets, value_label
 from atlas.pages.render import GALLERY_PAGE_SIZE, filtered_url, published_gallery_photos
-from atlas.permission import Visibility, visibility
 from fixture_project import make_project, write_jpeg
 
 from browser_support import axe_violations, watched_site
+from test_browser_photos import published
 
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 800}
@@ -32,11 +32,6 @@ BOXES = """() => [...document.querySelectorAll('article .atlas-grid > li')].filt
           contentWidths: [...li.querySelectorAll('.atlas-grid__frame *')].filter(e => e.getClientRects().length)
             .map(e => e.getBoundingClientRect()).map(r => [r.left, r.right])};
 })"""
-
-
-def published(built_site):
-    catalog = built_site.catalog()
-    return catalog, {p.id for p in catalog.photos if visibility(p, on=built_site.on) is Visibility.PUBLISHED}
 
 
 def two_facet_gallery(built_site):

@@ -14,6 +14,11 @@ TOGGLES = [
     ('type="checkbox" id="__drawer">', 'type="checkbox" id="__drawer" autocomplete="off">'),
     ('type="checkbox" id="__search">', 'type="checkbox" id="__search" autocomplete="off">'),
 ]
+def deferred_bundle(digest: str) -> list[tuple[str, str]]:
+    script = "<script src=\"{{ 'assets/javascripts/bundle." + digest + ".min.js' | url }}\""
+    return [(script + " defer></script>", script + "></script>")]
+
+
 TABINDEX = [
     (
         'id="{{ path }}_label"{% if tabindex %} tabindex="{{ tabindex }}"{% endif %}>',
@@ -38,8 +43,8 @@ def toc_changes(in_nav: str, condition: str) -> list[tuple[str, str]]:
 
 # (engine, template): what ours has instead of upstream's text, in order.
 CHANGES = {
-    ("mkdocs", "base.html"): TOGGLES,
-    ("zensical", "base.html"): TOGGLES
+    ("mkdocs", "base.html"): TOGGLES + deferred_bundle("a5f9d56c"),
+    ("zensical", "base.html"): TOGGLES + deferred_bundle("77dd0ce9")
     + [('<label class="md-overlay" for="__drawer"></label>', '<label class="md-overlay" for="__drawer" aria-hidden="true"></label>')],
     ("mkdocs", "partials/nav-item.html"): TABINDEX,
     ("zensical", "partials/nav-item.html"): TABINDEX,
@@ -87,3 +92,13 @@ def test_pages_in_the_navigation_keep_the_table_of_contents_toggle_and_keyboard_
     assert '<label class="md-overlay" for="__drawer"></label>' in page
     photo = next(p for p in sorted(built_site.site_dir.glob("photos/*/index.html")) if "<img" in p.read_text())
     assert 'for="__toc"' not in photo.read_text()
+
+
+def test_the_theme_bundle_is_deferred_on_every_page(built_site):
+    """Our base.html copies add `defer` to the theme's script, so it never holds up the first paint."""
+    late = []
+    for page in sorted(built_site.site_dir.rglob("*.html")):
+        for tag in re.findall(r"<script[^>]*assets/javascripts/bundle\.[0-9a-f]+\.min\.js[^>]*>", page.read_text(encoding="utf-8")):
+            if " defer" not in tag:
+                late.append(page.relative_to(built_site.site_dir).as_posix())
+    assert late == []
