@@ -154,12 +154,12 @@ def headers_file(script_hashes: Iterable[str], style_hashes: Iterable[str] = ())
     )
 
 
-def unexpected_inline_code(html: str, allowed: frozenset[str]) -> list[str]:
+def unexpected_inline_code(html: str, allowed: frozenset[str], allowed_styles: frozenset[str] = frozenset()) -> list[str]:
     """Inline scripts and styles of a page that the policy does not allow (and browsers will
     therefore not run): a theme update that changed a script, or text that should have been
     escaped. Short excerpts, for a message."""
     found = [f"script: {body.strip()[:80]!r}" for body in inline_scripts(html) if source_hash(body) not in allowed]
-    found += [f"style: {body.strip()[:80]!r}" for body in inline_styles(html)]
+    found += [f"style: {body.strip()[:80]!r}" for body in inline_styles(html) if source_hash(body) not in allowed_styles]
     return found
 
 
@@ -179,7 +179,7 @@ def secure_site(site_dir: Path, *, allowed_scripts: frozenset[str], allowed_styl
         secured = with_security_meta(html, page_policy)
         if secured != html:
             page.write_text(secured, encoding="utf-8")
-        for what in unexpected_inline_code(secured, allowed_scripts):
+        for what in unexpected_inline_code(secured, allowed_scripts, allowed_styles):
             blocked.append(f"{page.relative_to(site_dir).as_posix()}: inline {what} is not allowed by the policy")
     (site_dir / "_headers").write_text(headers_file(allowed_scripts, allowed_styles), encoding="utf-8")
     return blocked
