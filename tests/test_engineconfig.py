@@ -54,3 +54,14 @@ def test_snippets_read_from_the_project_whatever_the_working_folder(tmp_path):
     root = write(tmp_path, "site_name: x\nmarkdown_extensions:\n  - pymdownx.snippets:\n      base_path: !relative $config_dir\n")
     config = configured(load_settings(root), tmp_path, ENGINES["zensical"])
     assert config["markdown_extensions"] == [{"pymdownx.snippets": {"base_path": str(root.resolve())}}]
+
+
+def test_the_projects_stylesheet_is_inlined_minified_and_other_stylesheets_stay_linked(tmp_path):
+    root = write(tmp_path, "site_name: x\nextra_css:\n  - assets/a.css\n  - https://example.org/b.css\n")
+    (root / "docs" / "assets").mkdir(parents=True)
+    (root / "docs" / "assets" / "a.css").write_text(
+        '/* a note for whoever edits this */\n.a  >  .b {\n  color: red;\n}\n.c::after { content: ",  (see) "; }\n'
+    )
+    config = configured(load_settings(root), tmp_path, ENGINES["mkdocs"])
+    assert config["extra"]["atlas_inline_css"] == '.a>.b{color:red}.c::after{content:",  (see) "}'
+    assert config["extra_css"] == ["https://example.org/b.css"]

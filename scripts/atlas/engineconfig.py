@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import rcssmin
 import yaml
 
 from .engines import Engine
@@ -45,31 +46,69 @@ def engine_config(source: dict[str, Any], settings: Settings, workspace: Workspa
 
 
 INLINE_CSS_KEY = "atlas_inline_css"
+INLINE_JS_KEY = "atlas_inline_js"
 
 
 def inline_stylesheets(config: dict[str, Any], settings: Settings) -> dict[str, Any]:
-    """The project's own stylesheets (extra_css files in docs/) go into every page's <head> as
-    one <style> element instead of a file the first paint waits for (the theme prints
-    config.extra.atlas_inline_css). The text is fixed here, when the build starts, so the
-    Content-Security-Policy lists its hash (atlas.finish): it never depends on a page."""
-    inline, linked = [], []
-    for entry in config.get("extra_css") or []:
-        path = settings.docs / str(entry)
-        if isinstance(entry, str) and "://" not in entry and path.is_file():
-            inline.append(path.read_text(encoding="utf-8"))
-        else:
-            linked.append(entry)
-    if not inline:
+    """The project's own stylesheets and scripts (extra_css and extra_javascript files in docs/)
+    go into every page as one <style> in <head> and one <script> at the end of <body> (the
+    theme prints config.extra.atlas_inline_css and atlas_inline_js) instead of files the page
+    waits for: each was one more request on a phone's slow connection, and Lighthouse counted
+    the script's, though deferred, in the article's first paint (make bench-pages). The texts
+    are fixed here, when the build starts, so the Content-Security-Policy lists their hashes
+    (atlas.finish): the policy never depends on a page."""
+    styles, linked_styles = _own_files(config.get("extra_css"), settings)
+    scripts, linked_scripts = _own_files(config.get("extra_javascript"), settings)
+    if not styles and not scripts:
         return config
     config = dict(config)
-    config["extra_css"] = linked
-    config["extra"] = {**(config.get("extra") or {}), INLINE_CSS_KEY: "\n".join(inline)}
+    extra = dict(config.get("extra") or {})
+    if styles:
+        config["extra_css"] = linked_styles
+        # Minified: every page carries this text, and its comments (kept in docs/assets/atlas.css
+        # for whoever edits it) are no use to a reader's phone.
+        extra[INLINE_CSS_KEY] = _inlinable(rcssmin.cssmin("\n".join(text for _, text in styles)), "style", styles)
+    if scripts:
+        config["extra_javascript"] = linked_scripts
+        # One statement after another, as separate files would run; each file keeps its own
+        # scope (the atlas's are wrapped in a function).
+        extra[INLINE_JS_KEY] = _inlinable("\n;\n".join(text for _, text in scripts), "script", scripts)
+    config["extra"] = extra
     return config
 
 
+def _own_files(entries: Any, settings: Settings) -> tuple[list[tuple[str, str]], list[Any]]:
+    """(path, text) of the entries that are files in docs/, and the entries left to link."""
+    own, linked = [], []
+    for entry in entries or []:
+        target = entry.get("path") if isinstance(entry, dict) else entry
+        path = settings.docs / str(target) if isinstance(target, str) and "://" not in target else None
+        if path is not None and path.is_file():
+            own.append((str(target), path.read_text(encoding="utf-8")))
+        else:
+            linked.append(entry)
+    return own, linked
+
+
+def _inlinable(text: str, element: str, sources: list[tuple[str, str]]) -> str:
+    """The text, if it cannot end its own element early (the page would then show the rest)."""
+    if f"</{element}" in text.lower() or "<!--" in text:
+        names = ", ".join(f"docs/{path}" for path, _ in sources)
+        raise SettingsError(
+            f"{names}: contains </{element} or <!--, which would end the <{element}> it is inlined in; "
+            f"write it another way (for example '<\\/{element}' in a string)"
+        )
+    return text
+
+
 def inline_css(config: dict[str, Any]) -> str:
-    """The text the theme inlines, for the policy's hash."""
+    """The text the theme inlines as <style>, for the policy's hash."""
     return str((config.get("extra") or {}).get(INLINE_CSS_KEY) or "")
+
+
+def inline_js(config: dict[str, Any]) -> str:
+    """The text the theme inlines as <script>, for the policy's hash."""
+    return str((config.get("extra") or {}).get(INLINE_JS_KEY) or "")
 
 
 def write_engine_config(config: dict[str, Any], workspace: Workspace) -> Path:

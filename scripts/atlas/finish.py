@@ -51,6 +51,7 @@ def finish(prepared: Prepared) -> list[str]:
     unlisted = {page.url for page in prepared.pages if page.noindex}
     prune_sitemap(site, lambda location: site_path(location, prepared.settings.site_url) in unlisted)
     allowed = theme_script_hashes([prepared.workspace.theme, prepared.engine.templates()])
+    allowed |= {source_hash(text) for text in prepared.inline_scripts}
     styles = frozenset(source_hash(text) for text in [*prepared.engine.inline_styles(), *prepared.inline_styles])
     # /admin/ (the staff editor) is written with its own policy: it needs the git host's API.
     return secure_site(site, allowed_scripts=allowed, allowed_styles=styles, own_policy=(f"{ADMIN_FOLDER}/",))

@@ -33,7 +33,7 @@ from .articles.placeholders import expand_review_summary
 from .articles.review import ReviewError, ReviewState, review_of, review_summary
 from .articles.uncited import uncited_blocks
 from .catalog import ERROR, check_catalog, errors_in, format_problems
-from .engineconfig import custom_theme, engine_config, inline_css, write_engine_config
+from .engineconfig import custom_theme, engine_config, inline_css, inline_js, write_engine_config
 from .editor import write_admin
 from .engines import Engine
 from .escape import engine_meta
@@ -75,6 +75,7 @@ class Prepared:
     pages: list[PreparedPage] = field(default_factory=list)
     static: list[str] = field(default_factory=list)  # other files the site must hold (redirects)
     inline_styles: list[str] = field(default_factory=list)  # <style> texts the theme prints (CSP hashes)
+    inline_scripts: list[str] = field(default_factory=list)  # <script> texts the theme prints (CSP hashes)
 
 
 def prepare(settings: Settings, workspace: Workspace, *, engine: Engine, on: dt.date, local_editor: bool = False) -> Prepared:
@@ -136,6 +137,7 @@ def prepare(settings: Settings, workspace: Workspace, *, engine: Engine, on: dt.
     write_theme(workspace.theme, engine, custom=custom_theme(config, settings))
     write_engine_config(engine_settings, workspace)
     prepared.inline_styles = [text for text in (inline_css(engine_settings),) if text]
+    prepared.inline_scripts = [text for text in (inline_js(engine_settings),) if text]
     prepared.seconds["pages"] = time.perf_counter() - planned
     return prepared
 

@@ -29,6 +29,7 @@ INLINE_SCRIPT_TEMPLATES = (
     "partials/javascripts/base.html",  # Material's storage helpers (overridden: depth-independent)
     "partials/javascripts/content.html",  # Material's tab-state restore
     "partials/javascripts/palette.html",  # Material's colour-scheme restore
+    "atlas-theme-loader.html",  # the atlas's own: loads the theme's script on the reader's first action
 )
 
 # The directives every page gets. 'self' means the site's own address only.

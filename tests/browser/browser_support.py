@@ -29,10 +29,19 @@ SEARCH_RESULTS = {
 }
 
 
+def theme_ready(page) -> None:
+    """Act on the page as a reader does first (the pointer moves), which loads the theme's own
+    script (docs/assets/atlas.js), and wait until it runs."""
+    page.mouse.move(2, 2)
+    page.mouse.move(8, 8)
+    page.wait_for_function("() => document.documentElement.dataset.atlasTheme === 'ready'")
+
+
 def search(page, words: str) -> list[tuple[str, str]]:
     """Type `words` into the site's search ("/" opens it in both engines) and return each
     result's (href, title text), once the first result shows."""
     link, title = SEARCH_RESULTS[engine_named().name]
+    theme_ready(page)
     page.keyboard.press("/")
     page.keyboard.type(words)
     results = page.locator(link)

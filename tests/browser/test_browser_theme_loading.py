@@ -1,0 +1,45 @@
+"""The theme's own script (search, the contents' highlight, back to top, tooltips) loads on the
+reader's first action, not while the page loads (docs/assets/atlas.js, issue 15), and then
+works as if it had always been there."""
+
+from __future__ import annotations
+
+BUNDLE = "/assets/javascripts/bundle."
+
+
+def requested_bundle(page) -> bool:
+    return page.evaluate(
+        f"performance.getEntriesByType('resource').some(e => e.name.includes({BUNDLE!r}))"
+    )
+
+
+def test_a_page_that_is_only_read_never_loads_the_theme_script(page, recorder):
+    recorder.visit("/treatment/")
+    page.wait_for_timeout(500)
+    assert not requested_bundle(page)
+    # The theme's "js" styles are on from the first paint: the search is there.
+    assert page.evaluate("document.documentElement.classList.contains('js')")
+    assert page.locator(".md-search, .md-search__button").first.is_visible()
+    assert recorder.console_errors == []
+
+
+def test_the_first_key_opens_the_search_once_the_theme_script_has_loaded(page, recorder):
+    recorder.visit("/treatment/")
+    page.keyboard.press("/")
+    page.wait_for_function("() => document.documentElement.dataset.atlasTheme === 'ready'")
+    assert requested_bundle(page)
+    # "/" was the reader's first action, and it still did what it does: the search has focus.
+    page.wait_for_function(
+        "() => document.activeElement && document.activeElement.matches('input, [contenteditable]')"
+        " && document.activeElement.closest('.md-search, [role=dialog]') !== null"
+    )
+    assert recorder.console_errors == []
+
+
+def test_scrolling_loads_the_theme_script_and_its_components_start(page, recorder):
+    recorder.visit("/treatment/")
+    page.mouse.wheel(0, 1200)
+    page.wait_for_function("() => document.documentElement.dataset.atlasTheme === 'ready'")
+    # The theme's components ran (it publishes its document$ stream once started).
+    page.wait_for_function("() => typeof window.document$ !== 'undefined'")
+    assert recorder.console_errors == []
