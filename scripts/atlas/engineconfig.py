@@ -47,6 +47,10 @@ def engine_config(source: dict[str, Any], settings: Settings, workspace: Workspa
 
 INLINE_CSS_KEY = "atlas_inline_css"
 INLINE_JS_KEY = "atlas_inline_js"
+# The gallery pages' own script (combined filters, "Show more"), inlined on those pages only
+# (the theme prints config.extra.atlas_gallery_js where page.meta.atlas_gallery is set).
+GALLERY_SCRIPT = "assets/gallery.js"
+GALLERY_JS_KEY = "atlas_gallery_js"
 
 
 def inline_stylesheets(config: dict[str, Any], settings: Settings) -> dict[str, Any]:
@@ -59,10 +63,13 @@ def inline_stylesheets(config: dict[str, Any], settings: Settings) -> dict[str, 
     (atlas.finish): the policy never depends on a page."""
     styles, linked_styles = _own_files(config.get("extra_css"), settings)
     scripts, linked_scripts = _own_files(config.get("extra_javascript"), settings)
-    if not styles and not scripts:
+    gallery, _ = _own_files([GALLERY_SCRIPT], settings)
+    if not styles and not scripts and not gallery:
         return config
     config = dict(config)
     extra = dict(config.get("extra") or {})
+    if gallery:
+        extra[GALLERY_JS_KEY] = _inlinable(gallery[0][1], "script", gallery)
     if styles:
         config["extra_css"] = linked_styles
         # Minified: every page carries this text, and its comments (kept in docs/assets/atlas.css
@@ -106,9 +113,10 @@ def inline_css(config: dict[str, Any]) -> str:
     return str((config.get("extra") or {}).get(INLINE_CSS_KEY) or "")
 
 
-def inline_js(config: dict[str, Any]) -> str:
-    """The text the theme inlines as <script>, for the policy's hash."""
-    return str((config.get("extra") or {}).get(INLINE_JS_KEY) or "")
+def inline_js(config: dict[str, Any]) -> list[str]:
+    """The texts the theme inlines as <script> (on every page, on gallery pages), for the policy's hashes."""
+    extra = config.get("extra") or {}
+    return [str(extra[key]) for key in (INLINE_JS_KEY, GALLERY_JS_KEY) if extra.get(key)]
 
 
 def write_engine_config(config: dict[str, Any], workspace: Workspace) -> Path:

@@ -137,7 +137,7 @@ def prepare(settings: Settings, workspace: Workspace, *, engine: Engine, on: dt.
     write_theme(workspace.theme, engine, custom=custom_theme(config, settings))
     write_engine_config(engine_settings, workspace)
     prepared.inline_styles = [text for text in (inline_css(engine_settings),) if text]
-    prepared.inline_scripts = [text for text in (inline_js(engine_settings),) if text]
+    prepared.inline_scripts = inline_js(engine_settings)
     prepared.seconds["pages"] = time.perf_counter() - planned
     return prepared
 
