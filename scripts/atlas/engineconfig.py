@@ -41,7 +41,7 @@ def engine_config(source: dict[str, Any], settings: Settings, workspace: Workspa
     if "plugins" in config:  # absent: each engine's default (search)
         config["plugins"] = _plugins(config["plugins"], name)
     config["markdown_extensions"] = _extensions(config.get("markdown_extensions"), settings.root)
-    config = inline_stylesheets(config, settings)
+    config = inline_own_files(config, settings)
     return engine.adjust_config(config)
 
 
@@ -53,7 +53,7 @@ GALLERY_SCRIPT = "assets/gallery.js"
 GALLERY_JS_KEY = "atlas_gallery_js"
 
 
-def inline_stylesheets(config: dict[str, Any], settings: Settings) -> dict[str, Any]:
+def inline_own_files(config: dict[str, Any], settings: Settings) -> dict[str, Any]:
     """The project's own stylesheets and scripts (extra_css and extra_javascript files in docs/)
     go into every page as one <style> in <head> and one <script> at the end of <body> (the
     theme prints config.extra.atlas_inline_css and atlas_inline_js) instead of files the page
