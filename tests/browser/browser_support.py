@@ -27,6 +27,23 @@ SEARCH_RESULTS = {
     "mkdocs": (".md-search-result__link", "h1, h2"),
     "zensical": ('[role="listbox"] a[role="option"]', "h2"),
 }
+# Each engine's search box. Zensical draws it only once the search index has arrived, and inside
+# that shadow root, where document.activeElement is the root's host, not the box.
+SEARCH_INPUT = {
+    "mkdocs": ".md-search__input",
+    "zensical": 'input[aria-autocomplete="list"]',
+}
+_FOCUS_IS_ON = """selector => {
+    let focused = document.activeElement;
+    while (focused && focused.shadowRoot && focused.shadowRoot.activeElement) {
+        focused = focused.shadowRoot.activeElement;
+    }
+    return focused !== null && focused.matches(selector);
+}"""
+
+
+def wait_until_the_search_box_has_focus(page) -> None:
+    page.wait_for_function(_FOCUS_IS_ON, arg=SEARCH_INPUT[engine_named().name])
 
 
 def theme_ready(page) -> None:
@@ -43,6 +60,8 @@ def search(page, words: str) -> list[tuple[str, str]]:
     link, title = SEARCH_RESULTS[engine_named().name]
     theme_ready(page)
     page.keyboard.press("/")
+    # As a reader does: type once the box is there (on Zensical it opens when the index arrives).
+    wait_until_the_search_box_has_focus(page)
     page.keyboard.type(words)
     results = page.locator(link)
     results.first.wait_for()

@@ -4,6 +4,8 @@ works as if it had always been there."""
 
 from __future__ import annotations
 
+from browser_support import wait_until_the_search_box_has_focus
+
 BUNDLE = "/assets/javascripts/bundle."
 
 
@@ -29,10 +31,7 @@ def test_the_first_key_opens_the_search_once_the_theme_script_has_loaded(page, r
     page.wait_for_function("() => document.documentElement.dataset.atlasTheme === 'ready'")
     assert requested_bundle(page)
     # "/" was the reader's first action, and it still did what it does: the search has focus.
-    page.wait_for_function(
-        "() => document.activeElement && document.activeElement.matches('input, [contenteditable]')"
-        " && document.activeElement.closest('.md-search, [role=dialog]') !== null"
-    )
+    wait_until_the_search_box_has_focus(page)
     assert recorder.console_errors == []
 
 
