@@ -33,6 +33,12 @@ SEARCH_INPUT = {
     "mkdocs": ".md-search__input",
     "zensical": 'input[aria-autocomplete="list"]',
 }
+# What a reader clicks to search on a wide screen: Material's box is in the header; Zensical's
+# button opens its dialog, by script only. (On a phone both show the icon, label[for=__search].)
+SEARCH_OPENER = {
+    "mkdocs": ".md-search__input",
+    "zensical": "[data-md-component=search] button",
+}
 _FOCUS_IS_ON = """selector => {
     let focused = document.activeElement;
     while (focused && focused.shadowRoot && focused.shadowRoot.activeElement) {

@@ -4,7 +4,11 @@ works as if it had always been there."""
 
 from __future__ import annotations
 
-from browser_support import wait_until_the_search_box_has_focus
+import pytest
+
+from atlas.engines import engine_named
+
+from browser_support import SEARCH_OPENER, Recorder, wait_until_the_search_box_has_focus
 
 BUNDLE = "/assets/javascripts/bundle."
 
@@ -33,6 +37,35 @@ def test_the_first_key_opens_the_search_once_the_theme_script_has_loaded(page, r
     # "/" was the reader's first action, and it still did what it does: the search has focus.
     wait_until_the_search_box_has_focus(page)
     assert recorder.console_errors == []
+
+
+def test_a_first_click_on_the_search_opens_it(page, recorder):
+    # The click that starts the theme's loading comes before the theme listens: it is made again.
+    recorder.visit("/treatment/")
+    page.locator(SEARCH_OPENER[engine_named().name]).first.click()
+    page.wait_for_function("() => document.documentElement.dataset.atlasTheme === 'ready'")
+    wait_until_the_search_box_has_focus(page)
+    assert recorder.console_errors == []
+
+
+@pytest.fixture
+def touch_phone(browser, base_url):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
+    context.set_default_timeout(10_000)
+    yield Recorder(context, base_url)
+    context.close()
+
+
+def test_a_first_tap_on_the_search_icon_on_a_phone_opens_it(touch_phone):
+    # The icon's label switches the search toggle natively, before the theme that acts on the
+    # switch has loaded; the search still opens, once, with the box focused for the keyboard.
+    page = touch_phone.page
+    touch_phone.visit("/treatment/")
+    page.locator("header label.md-header__button[for=__search]").tap()
+    page.wait_for_function("() => document.documentElement.dataset.atlasTheme === 'ready'")
+    wait_until_the_search_box_has_focus(page)
+    assert page.evaluate("document.getElementById('__search').checked")
+    assert touch_phone.console_errors == []
 
 
 def test_scrolling_loads_the_theme_script_and_its_components_start(page, recorder):
