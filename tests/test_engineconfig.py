@@ -65,3 +65,17 @@ def test_the_projects_stylesheet_is_inlined_minified_and_other_stylesheets_stay_
     config = configured(load_settings(root), tmp_path, ENGINES["mkdocs"])
     assert config["extra"]["atlas_inline_css"] == '.a>.b{color:red}.c::after{content:",  (see) "}'
     assert config["extra_css"] == ["https://example.org/b.css"]
+
+
+def test_the_projects_scripts_are_inlined_minified_each_in_its_own_statement(tmp_path):
+    root = write(tmp_path, "site_name: x\nextra_javascript:\n  - assets/a.js\n  - assets/b.js\n")
+    (root / "docs" / "assets").mkdir(parents=True)
+    (root / "docs" / "assets" / "a.js").write_text("/* why this is here */\nvar a = `x  ${1 + 2}  // y`; // done\n")
+    (root / "docs" / "assets" / "b.js").write_text("(function () {\n  var r = /a+b/g;\n})()\n")
+    (root / "docs" / "assets" / "gallery.js").write_text("// the gallery's own\nvar  g = 1;\n")
+    config = configured(load_settings(root), tmp_path, ENGINES["mkdocs"])
+    # A template literal's and a regular expression's text kept as written; the files still
+    # separate statements (b.js's leading parenthesis would otherwise call a.js's last value).
+    assert config["extra"]["atlas_inline_js"] == "var a=`x  ${1 + 2}  // y`;;(function(){var r=/a+b/g;})()"
+    assert config["extra"]["atlas_gallery_js"] == "var g=1;"
+    assert config["extra_javascript"] == []

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import rcssmin
+import rjsmin
 import yaml
 
 from .engines import Engine
@@ -69,17 +70,17 @@ def inline_own_files(config: dict[str, Any], settings: Settings) -> dict[str, An
     config = dict(config)
     extra = dict(config.get("extra") or {})
     if gallery:
-        extra[GALLERY_JS_KEY] = _inlinable(gallery[0][1], "script", gallery)
+        extra[GALLERY_JS_KEY] = _inlinable(rjsmin.jsmin(gallery[0][1]), "script", gallery)
     if styles:
         config["extra_css"] = linked_styles
-        # Minified: every page carries this text, and its comments (kept in docs/assets/atlas.css
-        # for whoever edits it) are no use to a reader's phone.
+        # Minified, as the scripts are: every page carries this text, and its comments (kept in
+        # docs/assets/ for whoever edits them) are no use to a reader's phone.
         extra[INLINE_CSS_KEY] = _inlinable(rcssmin.cssmin("\n".join(text for _, text in styles)), "style", styles)
     if scripts:
         config["extra_javascript"] = linked_scripts
         # One statement after another, as separate files would run; each file keeps its own
         # scope (the atlas's are wrapped in a function).
-        extra[INLINE_JS_KEY] = _inlinable("\n;\n".join(text for _, text in scripts), "script", scripts)
+        extra[INLINE_JS_KEY] = _inlinable(rjsmin.jsmin("\n;\n".join(text for _, text in scripts)), "script", scripts)
     config["extra"] = extra
     return config
 
