@@ -13,6 +13,7 @@ import pytest
 import yaml
 
 from atlas.build import build_site
+from atlas.pages.html import CARD_SIZES, THUMB_SIZES
 from atlas.pages.facets import facet_values, matching, useful_facets, value_label
 from atlas.pages.render import GALLERY_PAGE_SIZE, filtered_url, published_gallery_photos
 from fixture_project import make_project, write_jpeg
@@ -99,6 +100,58 @@ def test_every_tile_has_the_same_picture_box_and_none_overlap(sized, recorder, b
         sized.locator("article details.atlas-sensitive > summary").first.click()
     assert axe_violations(sized) == []
     assert recorder.console_errors == []
+
+
+def declared_width(sizes: str, viewport_width: int) -> float:
+    """The width, in CSS pixels, that an image's `sizes` declares at this viewport width, for
+    the forms the atlas writes: "(max-width: Nem) LENGTH, ..., LENGTH", where LENGTH is Nem,
+    Nrem, Nvw or calc(Nvw - Nem). Lengths in `sizes` are read at 16px to the em."""
+    def length(text: str) -> float:
+        text = text.strip()
+        calc = re.fullmatch(r"calc\(([\d.]+)vw - ([\d.]+)r?em\)", text)
+        if calc:
+            return float(calc[1]) * viewport_width / 100 - float(calc[2]) * 16
+        number, unit = re.fullmatch(r"([\d.]+)(r?em|vw)", text).groups()
+        return float(number) * (viewport_width / 100 if unit == "vw" else 16)
+
+    for entry in sizes.split(","):
+        condition = re.fullmatch(r"\s*\(max-width: ([\d.]+)em\)\s+(.+)", entry)
+        if condition is None:
+            return length(entry)
+        if viewport_width <= float(condition[1]) * 16:
+            return length(condition[2])
+    raise AssertionError(f"sizes {sizes!r} has no default length")
+
+
+WIDEST_DRAWN = """selector => Math.max(...[...document.querySelectorAll(selector)]
+  .filter(e => e.getClientRects().length).map(e => e.getBoundingClientRect().width))"""
+
+
+@pytest.mark.parametrize(
+    "path, selector, sizes",
+    [
+        ("/galleries/{gallery}/", "article .atlas-grid__frame", THUMB_SIZES),
+        ("/", ".atlas-tile picture", THUMB_SIZES),
+        ("/galleries/", ".atlas-gallery-list picture", CARD_SIZES),
+    ],
+)
+def test_every_thumbnail_is_fetched_for_the_width_it_is_drawn(page, recorder, built_site, path, selector, sizes):
+    # Never narrower than drawn (the browser would fetch a file too small: a blurred photo), and
+    # in a gallery's grid on a phone no wider either (a file too big on a poor connection).
+    catalog, shown = published(built_site)
+    gallery = max(catalog.galleries, key=lambda g: sum(p.gallery == g.id for p in catalog.photos if p.id in shown))
+    before = page.viewport_size
+    recorder.visit(path.format(gallery=gallery.id))
+    try:
+        for width in (300, 360, 390, 412, 480, 528, 529, 576, 577, 591, 592, 700, 900, 1100, 1280, 1600):
+            page.set_viewport_size({"width": width, "height": 800})
+            drawn = page.evaluate(WIDEST_DRAWN, selector)
+            declared = declared_width(sizes, width)
+            assert drawn <= declared + 0.5, (path, width, drawn, declared)
+            if selector.startswith("article .atlas-grid") and width <= 528:  # two columns (atlas.css)
+                assert declared <= drawn * 1.1, (path, width, drawn, declared)
+    finally:
+        page.set_viewport_size(before)
 
 
 def test_every_tile_image_has_width_and_height_and_a_short_title(page, recorder, built_site):

@@ -20,7 +20,7 @@ from atlas.permission import Visibility, visibility
 from fixture_project import make_project, write_jpeg
 from hostile_site import HOSTILE
 
-from browser_support import INJECTED_MARKUP, NO_INJECTED_MARKUP, axe_violations, tab_to, watched_site
+from browser_support import INJECTED_MARKUP, NO_INJECTED_MARKUP, Recorder, axe_violations, tab_to, watched_site
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 HOSTILE_ON = dt.date(2026, 11, 21)
@@ -308,6 +308,35 @@ def test_arrow_keys_never_reach_a_covered_photo(phone, recorder, built_site):
     phone.keyboard.press("Escape")
     phone.locator(VIEWER).wait_for(state="hidden")
     assert recorder.console_errors == []
+
+
+def test_a_covered_photo_is_not_downloaded_until_the_reader_opens_it(browser, base_url, built_site):
+    catalog, shown = published(built_site)
+    photo = next((p for p in catalog.photos if p.id in shown and p.sensitive), None)
+    if photo is None:
+        pytest.skip("no sensitive published photo")
+    # A new browser, so nothing comes from the cache unrequested.
+    context = browser.new_context(viewport=PHONE)
+    context.set_default_timeout(10_000)
+    try:
+        reader = Recorder(context, base_url)
+        page = reader.page
+        for path in (f"/galleries/{photo.gallery}/", f"/photos/{photo.id}/"):
+            reader.reset()
+            reader.visit(path)
+            details = page.locator(f'details.atlas-sensitive:has(img[alt="{photo.alt}"])').first
+            assert not details.evaluate("d => d.open")
+            cover = details.locator("img.atlas-sensitive__blur").get_attribute("src").rsplit("/", 1)[-1]
+            files = {url.rsplit("/", 1)[-1] for url in reader.requests if f"/assets/photos/{photo.id}." in url}
+            assert files <= {cover}, (path, files)
+            details.locator("summary").click()
+            # Opened, the photo comes (in whichever size and format the browser picks).
+            details.locator(f'img[alt="{photo.alt}"]').evaluate(
+                "img => img.complete && img.naturalWidth > 0 || new Promise(done => img.addEventListener('load', done))"
+            )
+        assert reader.console_errors == []
+    finally:
+        context.close()
 
 
 def test_always_show_photos_is_remembered_in_this_browser_only(phone, recorder, built_site):

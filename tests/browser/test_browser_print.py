@@ -40,6 +40,8 @@ def test_a_covered_photo_prints_covered_until_the_reader_opens_it(page, recorder
         page.emulate_media(media="screen")
         page.locator(f"#photo-{photo.id} summary").click()
         page.emulate_media(media="print")
+        # Lazy (a covered photo is fetched only once opened): give it the moment it takes to arrive.
+        page.wait_for_function("img => img.complete && img.naturalWidth > 0", arg=photo_image.element_handle(), timeout=5000)
         assert photo_image.is_visible()
     finally:
         page.emulate_media(media="screen")

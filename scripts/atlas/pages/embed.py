@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from ..catalog.model import Catalog
 from ..images import RenderedPhoto
 from ..escape import html as escape
-from .html import THUMB_SIZES, img_tag, photo_url, root_prefix
+from .html import THUMB_SIZES, THUMBNAIL, img_tag, photo_url, root_prefix
 from .render import gallery_grid, photo_figure, published_gallery_photos
 
 EMBED = re.compile(r"\[\[(?P<kind>photo|gallery):\s*(?P<id>[^\]\s]+)\s*\]\]")
@@ -106,7 +106,7 @@ def expand_embeds(
 def tile(photo, rendered: RenderedPhoto, *, label: str, prefix: str) -> str:
     """One tile: the photo's thumbnail (never a sensitive one) and its label, as one link."""
     # Lazy: on the home page they come after the summary, below a phone's first screen.
-    picture = "" if photo.sensitive else img_tag(rendered, alt="", prefix=prefix, sizes=THUMB_SIZES, lazy=True)
+    picture = "" if photo.sensitive else img_tag(rendered, alt="", prefix=prefix, sizes=THUMB_SIZES, lazy=True, priority=THUMBNAIL)
     kind = " atlas-tile--covered" if photo.sensitive else ""
     return (
         f'<li class="atlas-tile{kind}"><a href="{prefix}{photo_url(photo.id)}">'

@@ -7,13 +7,20 @@ from ..escape import html as escape
 from ..catalog.model import Photo
 from ..images import RenderedPhoto
 
-# How wide a photo is drawn at each viewport: full width on phones, the content column
-# (about 46rem) on larger screens. Lets the browser pick the smallest file that is sharp.
-# The photo's width on screen: the column, less its padding, on a phone (so a phone fetches the
-# 480 or 960 px file, not the 1600), at most 46rem beside the menus. Lengths in `sizes` are read
-# at the browser's default font size (16px), whatever the page's own.
+# How wide each kind of image is drawn at each viewport, so the browser fetches the smallest
+# file that is sharp. Lengths in `sizes` are read at the browser's default font size (16px),
+# whatever the page's own. Measured on the built site (atlas.css's grids inside Material's
+# column); tests/browser/test_browser_gallery.py checks each is never narrower than drawn.
+# The main photo: the column less its padding on a phone (the 480 or 960 px file, not the
+# 1600), at most 46rem beside the menus.
 PHOTO_SIZES = "(max-width: 60em) calc(100vw - 2rem), 46rem"
-THUMB_SIZES = "(max-width: 30em) 50vw, 15rem"
+# A gallery tile or a home-page tile: two columns up to 528px (atlas.css), each at most half
+# the screen less the column's padding and the gap; never wider than 205px beyond.
+THUMB_SIZES = "(max-width: 33em) calc(50vw - 1.5em), 13em"
+# A gallery's cover on the galleries index: the whole column while the column is narrower than
+# about 544px (one card a row: up to a 576px screen on MkDocs, 591px on Zensical, whose margins
+# are wider), at most 401px beyond (two cards a row, or beside the menus).
+CARD_SIZES = "(max-width: 37em) calc(100vw - 2em), 25.1em"
 
 LICENSE_NAMES = {
     "all-rights-reserved": "All rights reserved",
@@ -49,13 +56,22 @@ def license_name(license_id: str | None) -> str:
     return LICENSE_NAMES.get(license_id, license_id)
 
 
+# An image's fetchpriority. The page's main photo (its largest paint) is fetched first. A
+# thumbnail, one of many small pictures, after what the first paint needs: without it a
+# browser raises every thumbnail in view to high and a dozen share the phone's connection with
+# the stylesheet, so the page's text shows later (make bench-pages: gallery LCP ~1.0x stock
+# with, ~0.92x without).
+MAIN_IMAGE = "high"
+THUMBNAIL = "low"
+
+
 def img_tag(
-    rendered: RenderedPhoto, *, alt: str, prefix: str, sizes: str, lazy: bool, css_class: str = "", priority: bool = False,
+    rendered: RenderedPhoto, *, alt: str, prefix: str, sizes: str, lazy: bool, css_class: str = "", priority: str = "",
 ) -> str:
     """A <picture>: one <source> per modern format (best first), then an <img> in the format
     every browser reads. width/height on the <img> reserve the space before the file arrives
     (no layout shift); lazy is for images below the fold."""
-    fallback = rendered.thumbnail if sizes == THUMB_SIZES else _middle(rendered)
+    fallback = _middle(rendered) if sizes == PHOTO_SIZES else rendered.thumbnail
     sources = [
         f'<source type="{media_type}" srcset="{escape(rendered.srcset(media_type, prefix=prefix))}" sizes="{sizes}">'
         for media_type in rendered.media_types[:-1]
@@ -71,8 +87,8 @@ def img_tag(
     ]
     if lazy:
         attributes.append('loading="lazy"')
-    if priority:  # the page's main image (its largest paint): fetched first
-        attributes.append('fetchpriority="high"')
+    if priority:
+        attributes.append(f'fetchpriority="{priority}"')
     if css_class:
         attributes.append(f'class="{css_class}"')
     return f"<picture>{''.join(sources)}<img {' '.join(attributes)}></picture>"
@@ -149,6 +165,14 @@ def page_source(url: str) -> str:
     the same to an engine that rewrites it against the Markdown file (Zensical) and to one
     that leaves it alone (MkDocs)."""
     return url + "index.md"
+
+
+def loads_lazily(photo: Photo, *, below_the_fold: bool) -> bool:
+    """Whether a photo's image waits until it is about to be seen. A photo behind a cover
+    always does: closed, the cover's content is not rendered, and a lazy image that is not
+    rendered is never fetched. So no one downloads a sensitive photo they have not asked to see,
+    and the first paint never shares the connection with one."""
+    return below_the_fold or photo.sensitive
 
 
 def sensitive_wrapper(inner_html: str, *, photo: Photo, rendered: RenderedPhoto, prefix: str) -> str:

@@ -12,14 +12,18 @@ from .cite import citation_block, citation_text
 from .context import SiteInfo
 from .facets import FACETS, STAGE_ORDER, Facet, facet_values, matching, useful_facets, value_label
 from .html import (
+    CARD_SIZES,
+    MAIN_IMAGE,
     PHOTO_SIZES,
     preload_meta,
     THUMB_SIZES,
+    THUMBNAIL,
     credit_line,
     gallery_url,
     img_tag,
     license_name,
     lightbox_link,
+    loads_lazily,
     photo_fragment,
     photo_url,
     root_prefix,
@@ -52,7 +56,9 @@ def photo_figure(
     """A photo with its caption and credit. Embeds (`link=True`) link to the photo's own page;
     on the photo page itself the image opens the lightbox at full size, and is the page's main
     image (`priority`) unless a cover hides it."""
-    image = img_tag(rendered, alt=photo.alt, prefix=prefix, sizes=PHOTO_SIZES, lazy=lazy, priority=priority)
+    image = img_tag(
+        rendered, alt=photo.alt, prefix=prefix, sizes=PHOTO_SIZES, lazy=loads_lazily(photo, below_the_fold=lazy), priority=MAIN_IMAGE if priority else ""
+    )
     if link:
         image = f'<a href="{prefix}{photo_url(photo.id)}">{image}</a>'
     else:
@@ -289,7 +295,12 @@ def gallery_grid(
     items = []
     for position, photo in enumerate(photos):
         image = img_tag(
-            rendered[photo.id], alt=photo.alt, prefix=prefix, sizes=THUMB_SIZES, lazy=position >= EAGER_THUMBNAILS
+            rendered[photo.id],
+            alt=photo.alt,
+            prefix=prefix,
+            sizes=THUMB_SIZES,
+            lazy=loads_lazily(photo, below_the_fold=position >= EAGER_THUMBNAILS),
+            priority=THUMBNAIL,
         )
         image = lightbox_link(image, photo=photo, rendered=rendered[photo.id], prefix=prefix, group=group)
         case_note = f'<span class="atlas-grid__case">{escape(notes[photo.id])}</span>' if photo.id in notes else ""
@@ -469,7 +480,7 @@ def galleries_index(galleries: list[tuple[Gallery, list[Photo]]], rendered: dict
         cover = gallery_cover(photos)
         if cover is not None and cover.id in rendered:
             # alt="" : the card's title names the link; the picture only illustrates it.
-            image = img_tag(rendered[cover.id], alt="", prefix=prefix, sizes=THUMB_SIZES, lazy=position >= 2)
+            image = img_tag(rendered[cover.id], alt="", prefix=prefix, sizes=CARD_SIZES, lazy=position >= 2, priority=THUMBNAIL)
             frame = photo_fragment(cover.id, image)
         else:
             frame = ""
