@@ -59,8 +59,8 @@ def license_name(license_id: str | None) -> str:
 # An image's fetchpriority. The page's main photo (its largest paint) is fetched first. A
 # thumbnail, one of many small pictures, after what the first paint needs: without it a
 # browser raises every thumbnail in view to high and a dozen share the phone's connection with
-# the stylesheet, so the page's text shows later (make bench-pages: gallery LCP ~1.0x stock
-# with, ~0.92x without).
+# the stylesheet, so the page's text shows later (make bench-pages, the gallery's LCP against
+# the stock page's: about 1.0x at the browser's choice, 0.86-0.95x at low).
 MAIN_IMAGE = "high"
 THUMBNAIL = "low"
 
